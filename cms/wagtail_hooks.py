@@ -1,0 +1,58 @@
+"""Admin registration of the vocabularies, and the members-only rule for files."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.template.response import TemplateResponse
+
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from cms.models import ChainPartner, InstrumentAttachment, InstrumentType, ProcessStep
+from cms.visibility import Visibility, user_is_member
+
+
+class ProcessStepViewSet(SnippetViewSet):
+    model = ProcessStep
+    icon = "list-ol"
+    menu_label = "Processtappen"
+    list_display = ["name", "slug"]
+    sort_order_field = "sort_order"
+
+
+class InstrumentTypeViewSet(SnippetViewSet):
+    model = InstrumentType
+    icon = "tag"
+    menu_label = "Instrumenttypen"
+    list_display = ["name", "slug"]
+    sort_order_field = "sort_order"
+
+
+class ChainPartnerViewSet(SnippetViewSet):
+    model = ChainPartner
+    icon = "group"
+    menu_label = "Ketenpartners"
+    list_display = ["name", "website"]
+    search_fields = ["name"]
+
+
+class KnowledgeBaseGroup(SnippetViewSetGroup):
+    items = (ProcessStepViewSet, InstrumentTypeViewSet, ChainPartnerViewSet)
+    menu_icon = "folder-open-inverse"
+    menu_label = "Indeling kennisbank"
+    menu_name = "kennisbank"
+
+
+register_snippet(KnowledgeBaseGroup)
+
+
+@hooks.register("before_serve_document")
+def protect_members_only_documents(document, request):
+    """A file attached to a members-only instrument is served to members only."""
+    attached_to_members_only = InstrumentAttachment.objects.filter(
+        document=document, page__visibility=Visibility.MEMBERS
+    ).exists()
+    if not attached_to_members_only or user_is_member(request.user):
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    return TemplateResponse(request, "cms/members_only.html", status=403)

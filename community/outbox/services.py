@@ -1,0 +1,90 @@
+"""Queueing and delivering outbox mail."""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import get_connection
+from django.db import transaction
+from django.utils import timezone
+
+from .models import OutgoingMail
+from .serialization import message_to_payload, payload_to_message
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 10
+
+
+def outbox_enqueue(*, message):
+    """Store `message` and ask a worker to deliver it once the transaction commits."""
+    mail = OutgoingMail.objects.create(
+        subject=str(message.subject)[:998],
+        recipients=message.recipients(),
+        payload=message_to_payload(message),
+    )
+    transaction.on_commit(lambda: _dispatch(mail.pk))
+    return mail
+
+
+def _dispatch(mail_id):
+    from .tasks import outbox_deliver
+
+    try:
+        outbox_deliver.delay(mail_id)
+    except Exception:
+        # The broker is unreachable: the row stays queued and the periodic
+        # sweep delivers it once the broker is back.
+        logger.warning("Outbox mail %s not dispatched; the sweep will retry it.", mail_id)
+
+
+def outbox_deliver(*, mail_id):
+    """Send one queued mail. Returns True when this call sent it.
+
+    The row is locked while sending, and marked sent in the same transaction,
+    so a retried or duplicated task never sends the same mail twice.
+    """
+    with transaction.atomic():
+        mail = (
+            OutgoingMail.objects.select_for_update(skip_locked=True)
+            .filter(pk=mail_id, status=OutgoingMail.Status.QUEUED)
+            .first()
+        )
+        if mail is None:
+            return False
+        mail.attempts += 1
+        try:
+            connection = get_connection(settings.OUTBOX_DELIVERY_BACKEND, fail_silently=False)
+            payload_to_message(mail.payload, connection=connection).send()
+        except Exception as error:
+            logger.exception("Outbox mail %s failed (attempt %s).", mail.pk, mail.attempts)
+            mail.last_error = f"{type(error).__name__}: {error}"[:2000]
+            if mail.attempts >= MAX_ATTEMPTS:
+                mail.status = OutgoingMail.Status.FAILED
+            mail.save(update_fields=["attempts", "last_error", "status"])
+            return False
+        mail.status = OutgoingMail.Status.SENT
+        mail.sent_at = timezone.now()
+        mail.last_error = ""
+        mail.save(update_fields=["attempts", "status", "sent_at", "last_error"])
+        return True
+
+
+def outbox_pending_ids(*, older_than=timedelta(seconds=30)):
+    """Queued mails that a dispatch should have delivered by now."""
+    cutoff = timezone.now() - older_than
+    return list(
+        OutgoingMail.objects.filter(
+            status=OutgoingMail.Status.QUEUED, created_at__lte=cutoff
+        ).values_list("pk", flat=True)[:500]
+    )
+
+
+def outbox_prune(*, keep_days=None):
+    """Delete sent mail after a while: it holds personal data (AVG)."""
+    keep_days = settings.OUTBOX_KEEP_DAYS if keep_days is None else keep_days
+    cutoff = timezone.now() - timedelta(days=keep_days)
+    deleted, _ = OutgoingMail.objects.filter(
+        status=OutgoingMail.Status.SENT, sent_at__lt=cutoff
+    ).delete()
+    return deleted

@@ -1,0 +1,22 @@
+"""Celery tasks: thin wrappers around the outbox services."""
+
+from celery import shared_task
+
+from . import services
+
+
+@shared_task
+def outbox_deliver(mail_id):
+    return services.outbox_deliver(mail_id=mail_id)
+
+
+@shared_task
+def outbox_sweep():
+    """Deliver mail whose dispatch was lost (broker down, worker crashed)."""
+    pending = services.outbox_pending_ids()
+    return sum(services.outbox_deliver(mail_id=mail_id) for mail_id in pending)
+
+
+@shared_task
+def outbox_prune():
+    return services.outbox_prune()

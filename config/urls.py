@@ -1,0 +1,30 @@
+from django.conf import settings
+from django.urls import include, path, re_path
+from django.views.static import serve
+
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from config.views import login_elsewhere, robots_txt
+from search import views as search_views
+
+urlpatterns = [
+    # Every login goes through allauth (verification, 2FA, rate limits).
+    path("admin/login/", login_elsewhere),
+    path("_util/login/", login_elsewhere),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("accounts/", include("allauth.urls")),
+    path("zoeken/", search_views.search, name="search"),
+    path("sitemap.xml", sitemap),
+    path("robots.txt", robots_txt),
+    # Images only: document files go through Wagtail's view and its privacy checks.
+    re_path(
+        r"^media/(?P<path>(?:images|original_images)/.+)$",
+        serve,
+        {"document_root": settings.MEDIA_ROOT},
+    ),
+    path("", include(wagtail_urls)),
+]
