@@ -316,5 +316,7 @@ LOGGING = {
     "loggers": {
         "django.request": {"level": "WARNING"},
         "django.db.backends": {"level": "WARNING"},
+        # Wagtail's in-process tasks log every run at INFO.
+        "django_tasks": {"level": "WARNING"},
     },
 }

@@ -25,19 +25,28 @@ class UserFactory(factory.django.DjangoModelFactory):
         if create and extracted is not False:
             EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
 
-    @factory.post_generation
-    def groups(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.groups.add(*[Group.objects.get(name=name) for name in extracted])
+    groups = factory.PostGeneration(lambda user, create, names, **_: add_groups(user, names))
+
+
+def add_groups(user, names):
+    """Post-generation: UserFactory(groups=["Leden"]) puts the user in those groups."""
+    if names:
+        user.groups.add(*[Group.objects.get(name=name) for name in names])
 
 
 class MemberFactory(UserFactory):
     """A member of the network: may see members-only content."""
 
-    groups = ["Leden"]
+    groups = factory.PostGeneration(
+        lambda user, create, names, **_: add_groups(user, ["Leden"] if names is None else names)
+    )
 
 
 class EditorFactory(UserFactory):
     """An editor in the Wagtail admin who may also publish."""
 
-    groups = ["Redacteuren", "Eindredactie"]
+    groups = factory.PostGeneration(
+        lambda user, create, names, **_: add_groups(
+            user, ["Redacteuren", "Eindredactie"] if names is None else names
+        )
+    )
