@@ -8,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.models import ChainPartner, InstrumentAttachment, InstrumentType, ProcessStep
+from cms.rich_text import MembersAwarePageLinkHandler
 from cms.visibility import Visibility, user_is_member
 
 
@@ -56,3 +57,9 @@ def protect_members_only_documents(document, request):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     return TemplateResponse(request, "cms/members_only.html", status=403)
+
+
+@hooks.register("register_rich_text_features", order=10)
+def mark_links_to_members_only_pages(features):
+    # order=10: runs after Wagtail's own registration of the "page" link type.
+    features.register_link_type(MembersAwarePageLinkHandler)

@@ -1,5 +1,7 @@
 """Members-only instruments leave no trace for anyone who is not a member."""
 
+from wagtail.rich_text import RichText
+
 import pytest
 
 from tests.cms.conftest import PUBLIC_TITLE, SECRET_TITLE
@@ -110,3 +112,23 @@ def test_unpublished_instrument_is_invisible_even_to_members(client, member, kno
     client.force_login(member)
     assert "Concept in bewerking" not in client.get(knowledge_base["theme"].url).content.decode()
     assert client.get(draft.url or "/kennis/concept/").status_code == 404
+
+
+def test_rich_text_links_to_members_only_pages_are_plain_text_for_outsiders(
+    client, member, knowledge_base
+):
+    news = knowledge_base["news_item"]
+    secret = knowledge_base["secret"]
+    news.body = [("paragraph", RichText(
+        f'<p>Lees <a linktype="page" id="{secret.pk}">de analyse</a> en '
+        f'<a linktype="page" id="{knowledge_base["public"].pk}">het stappenplan</a>.</p>'
+    ))]
+    news.save_revision().publish()
+
+    html = client.get(news.url).content.decode()
+    assert "de analyse" in html and secret.url not in html
+    assert f'href="{knowledge_base["public"].url}"' in html
+
+    client.force_login(member)
+    html = client.get(news.url).content.decode()
+    assert f'href="{secret.url}"' in html
