@@ -1,0 +1,235 @@
+"""`manage.py seed_demo`: what it builds, that a rerun adds nothing, and that the site renders.
+
+A seed run takes seconds, so one test runs it twice and checks everything in
+between; the data modules and file generators are checked without a database.
+"""
+
+import io
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.sites.models import Site as DjangoSite
+from django.core.management import call_command
+from django.utils import timezone
+
+from wagtail.documents import get_document_model
+from wagtail.models import Page, Revision
+
+import pytest
+from allauth.account.models import EmailAddress
+from docx import Document as DocxDocument
+from openpyxl import load_workbook
+
+from cms.demo import events, news, pages, people, themes, vocabularies
+from cms.demo.files import file_bytes
+from cms.demo.instruments import INSTRUMENTS
+from cms.models import (
+    ChainPartner,
+    EventPage,
+    HomePage,
+    InstrumentAttachment,
+    InstrumentIndexPage,
+    InstrumentPage,
+    InstrumentType,
+    NewsPage,
+    ProcessStep,
+    StandardPage,
+    ThemePage,
+)
+from cms.visibility import Visibility
+
+STEP_SLUGS = ["risicomanagement", "beleid", "organisatie", "bewustzijn", "continuiteit"]
+MAGIC_BYTES = {"pdf": b"%PDF", "docx": b"PK\x03\x04", "xlsx": b"PK\x03\x04"}
+
+
+def seed():
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    return out.getvalue()
+
+
+def site_counts():
+    """Everything a careless rerun could duplicate, revisions included."""
+    User = get_user_model()
+    return {
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "documents": get_document_model().objects.count(),
+        "attachments": InstrumentAttachment.objects.count(),
+        "steps": ProcessStep.objects.count(),
+        "types": InstrumentType.objects.count(),
+        "partners": ChainPartner.objects.count(),
+        "users": User.objects.count(),
+        "group memberships": User.groups.through.objects.count(),
+        "email addresses": EmailAddress.objects.count(),
+        "sites": DjangoSite.objects.count(),
+    }
+
+
+@pytest.mark.django_db
+def test_seed_demo_builds_the_demo_site_and_a_rerun_adds_nothing(client):
+    output = seed()
+    assert "Demo-inhoud klaar" in output
+
+    assert_vocabularies()
+    assert_fixed_pages()
+    assert_instrument_spread()
+    assert_attachments_are_real_files()
+    assert_news_and_events()
+    assert_people_can_log_in()
+    assert DjangoSite.objects.get(id=settings.SITE_ID).domain == urlsplit(settings.SITE_URL).netloc
+
+    first = site_counts()
+    assert "Nieuw in deze run: niets" in seed()
+    assert site_counts() == first
+
+    assert_public_pages_render(client)
+
+
+def assert_vocabularies():
+    steps = list(ProcessStep.objects.order_by("sort_order"))
+    assert [step.slug for step in steps] == STEP_SLUGS
+    assert [step.sort_order for step in steps] == [0, 1, 2, 3, 4]
+    assert all(step.description for step in steps)
+    assert InstrumentType.objects.exclude(description="").count() >= 8
+    assert InstrumentType.objects.filter(slug="verwijzing-ketenpartner").exists()
+    assert ChainPartner.objects.filter(name__in=["Politie", "NCTV", "SURF"]).count() == 3
+
+
+def assert_fixed_pages():
+    home = HomePage.objects.get()
+    assert home.body and home.live
+    menu = {page.slug for page in home.get_children().live().in_menu()}
+    assert menu == {"themas", "instrumenten", "nieuws", "agenda", "over-iv-ho"}
+    footer = {page.slug for page in StandardPage.objects.child_of(home).live().not_in_menu()}
+    assert footer == {"privacyverklaring", "toegankelijkheidsverklaring", "contact"}
+    privacy = StandardPage.objects.get(slug="privacyverklaring")
+    assert "30 dagen" in str(privacy.body)
+    assert "2.1" in str(StandardPage.objects.get(slug="toegankelijkheidsverklaring").body)
+
+
+def assert_instrument_spread():
+    instruments = InstrumentPage.objects.live()
+    assert ThemePage.objects.live().count() >= 8
+    assert instruments.count() >= 60
+    members_only = instruments.filter(visibility=Visibility.MEMBERS).count()
+    assert 5 <= members_only <= instruments.count() // 3
+    for theme in ThemePage.objects.live():
+        in_theme = InstrumentPage.objects.child_of(theme)
+        steps_used = ProcessStep.objects.filter(instruments__in=in_theme).distinct()
+        assert steps_used.count() >= 3, theme.title
+    for step in ProcessStep.objects.all():
+        themes_with_step = {page.get_parent().pk for page in step.instruments.all()}
+        assert len(themes_with_step) >= 6, step.name
+    referrals = instruments.filter(instrument_type__slug="verwijzing-ketenpartner")
+    assert referrals.exists()
+    assert not referrals.filter(chain_partner=None).exists()
+    assert not referrals.filter(external_url="").exists()
+    assert all(2 <= len(page.body) <= 4 for page in instruments)
+
+
+def assert_attachments_are_real_files():
+    with_files = InstrumentPage.objects.filter(attachments__isnull=False).distinct()
+    assert with_files.count() >= 10
+    extensions = set()
+    for attachment in InstrumentAttachment.objects.select_related("document"):
+        document = attachment.document
+        extension = document.file_extension
+        with document.open_file() as handle:
+            assert handle.read(4) == MAGIC_BYTES[extension], document.title
+        assert document.file_size > 0
+        extensions.add(extension)
+    assert {"pdf", "docx"} <= extensions
+    assert with_files.filter(visibility=Visibility.MEMBERS).exists()
+
+
+def assert_news_and_events():
+    assert NewsPage.objects.live().count() == 12
+    assert NewsPage.objects.filter(related_instruments__isnull=False).distinct().count() >= 3
+    assert len({page.date for page in NewsPage.objects.all()}) == 12
+    now = timezone.now()
+    assert EventPage.objects.live().filter(end__lt=now).count() == 3
+    assert EventPage.objects.live().filter(start__gt=now).count() == 3
+    assert set(EventPage.objects.values_list("format", flat=True)) == {
+        "on_site", "online", "hybrid",
+    }
+    for event in EventPage.objects.all():
+        event.full_clean()  # location and link match the format
+        assert timezone.localtime(event.start).weekday() < 5, event.title
+    crisis_day = EventPage.objects.get(slug="oefendag-crisisteams")
+    assert timezone.localtime(crisis_day.start).strftime("%H:%M") == "13:00"
+
+
+def assert_people_can_log_in():
+    User = get_user_model()
+    editor = User.objects.get(email="redactie@ivho.example")
+    assert editor.check_password("demo-redactie-2026")
+    assert not editor.is_superuser
+    assert set(editor.groups.values_list("name", flat=True)) == {"Redacteuren", "Eindredactie"}
+    member = User.objects.get(email="lid@tue.example")
+    assert member.check_password("demo-lid-2026")
+    assert member.has_perm("cms.view_members_only")
+    assert User.objects.filter(groups__name="Leden").count() >= 3
+    for user in User.objects.filter(email__endswith=".example"):
+        address = EmailAddress.objects.get(user=user)
+        assert address.verified and address.primary and address.email == user.email
+
+
+def assert_public_pages_render(client):
+    theme = ThemePage.objects.get(slug="kennisveiligheid")
+    instrument_list = InstrumentIndexPage.objects.get()
+    for url in ["/", theme.url, instrument_list.url, instrument_list.url + "?stap=beleid"]:
+        assert client.get(url).status_code == 200, url
+    home_html = client.get("/").content.decode()
+    assert "Privacyverklaring" in home_html and "Toegankelijkheidsverklaring" in home_html
+
+    members_only = InstrumentPage.objects.filter(visibility=Visibility.MEMBERS).first()
+    assert client.get(members_only.url).status_code == 302
+    client.force_login(get_user_model().objects.get(email="lid@tue.example"))
+    assert client.get(members_only.url).status_code == 200
+
+
+# --- Without a database: the data modules and the file generators ----------------------
+
+
+def test_demo_data_refers_only_to_known_themes_steps_types_and_partners():
+    theme_slugs = {theme["slug"] for theme in themes.THEMES}
+    type_slugs = {kind["slug"] for kind in vocabularies.INSTRUMENT_TYPES}
+    partner_names = {partner["name"] for partner in vocabularies.CHAIN_PARTNERS}
+    for item in INSTRUMENTS:
+        assert item["theme"] in theme_slugs
+        assert item["type"] in type_slugs
+        assert 1 <= len(item["steps"]) <= 2 and set(item["steps"]) <= set(STEP_SLUGS)
+        assert set(item.get("other_themes", ())) <= theme_slugs - {item["theme"]}
+        assert (item["type"] == "verwijzing-ketenpartner") == ("chain_partner" in item)
+        if "chain_partner" in item:
+            assert item["chain_partner"] in partner_names
+        assert len(item["summary"]) <= 500, item["title"]
+
+
+def test_demo_data_slugs_are_unique_and_news_links_resolve():
+    from django.utils.text import slugify
+
+    slugs = [slugify(item["title"]) for item in INSTRUMENTS]
+    assert len(slugs) == len(set(slugs))
+    linked = {slug for item in news.NEWS for slug in item.get("instruments", ())}
+    assert linked <= set(slugs)
+    assert len({slugify(item["title"]) for item in news.NEWS}) == len(news.NEWS)
+    assert len({item["slug"] for item in events.EVENTS}) == len(events.EVENTS)
+    assert [item["slug"] for item in pages.INDEX_PAGES] == [
+        "themas", "instrumenten", "nieuws", "agenda",
+    ]
+    assert sum(person["email"].startswith("lid@") for person in people.PEOPLE) >= 3
+
+
+@pytest.mark.parametrize("extension", ["pdf", "docx", "xlsx"])
+def test_generated_files_are_real_documents_with_the_title(extension):
+    title = "Continuïteit – draaiboek “voorbeeld”"
+    content = file_bytes(extension, title, ["Eerste regel.", "Tweede regel."])
+    assert content.startswith(MAGIC_BYTES[extension])
+    if extension == "docx":
+        paragraphs = [p.text for p in DocxDocument(io.BytesIO(content)).paragraphs]
+        assert paragraphs[:2] == [title, "Eerste regel."]
+    if extension == "xlsx":
+        assert load_workbook(io.BytesIO(content)).active["A1"].value == title
