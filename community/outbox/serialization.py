@@ -6,15 +6,20 @@ from django.core.mail import EmailMultiAlternatives
 
 
 def message_to_payload(message):
+    # str() throughout: lazy translation strings are not JSON serializable.
     return {
         "subject": str(message.subject),
         "body": str(message.body),
-        "from_email": message.from_email,
-        "to": list(message.to),
-        "cc": list(message.cc),
-        "bcc": list(message.bcc),
-        "reply_to": list(message.reply_to),
-        "headers": dict(message.extra_headers),
+        "from_email": str(message.from_email),
+        "to": [str(address) for address in message.to],
+        "cc": [str(address) for address in message.cc],
+        "bcc": [str(address) for address in message.bcc],
+        "reply_to": [str(address) for address in message.reply_to],
+        "headers": {str(name): str(value) for name, value in message.extra_headers.items()},
+        # An EmailMessage whose body is HTML says so with content_subtype = "html".
+        "content_subtype": message.content_subtype,
+        "mixed_subtype": message.mixed_subtype,
+        "encoding": str(message.encoding) if message.encoding else None,
         "alternatives": [
             [str(content), mimetype] for content, mimetype in getattr(message, "alternatives", [])
         ],
@@ -34,6 +39,10 @@ def payload_to_message(payload, connection=None):
         headers=payload["headers"],
         connection=connection,
     )
+    # .get(): rows queued before these keys existed lack them.
+    message.content_subtype = payload.get("content_subtype", "plain")
+    message.mixed_subtype = payload.get("mixed_subtype", "mixed")
+    message.encoding = payload.get("encoding")
     for content, mimetype in payload["alternatives"]:
         message.attach_alternative(content, mimetype)
     for item in payload["attachments"]:
@@ -43,7 +52,8 @@ def payload_to_message(payload, connection=None):
 
 def _attachment_to_json(item):
     # Django keeps attachments as (filename, content, mimetype) tuples; a MIME
-    # part passed in directly is flattened to its payload.
+    # part passed in directly is flattened to its payload (its own headers,
+    # such as Content-ID, are not kept).
     if hasattr(item, "get_filename"):
         filename, content, mimetype = (
             item.get_filename(),

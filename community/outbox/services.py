@@ -13,15 +13,25 @@ from .serialization import message_to_payload, payload_to_message
 
 logger = logging.getLogger(__name__)
 
+# Failed deliveries are retried by the sweep after 2, 4, 8, … minutes, at most
+# 4 hours apart: ten attempts span about 12 hours of mail server outage.
 MAX_ATTEMPTS = 10
+MAX_RETRY_DELAY = timedelta(hours=4)
+# The task dispatched on commit normally delivers a new mail; the sweep leaves
+# it alone for this long so the two do not race for it.
+DISPATCH_GRACE = timedelta(seconds=30)
 
 
 def outbox_enqueue(*, message):
     """Store `message` and ask a worker to deliver it once the transaction commits."""
+    # Build the MIME message now, as an SMTP backend would: a bad header
+    # (BadHeaderError) fails the caller instead of every later attempt.
+    message.message()
     mail = OutgoingMail.objects.create(
         subject=str(message.subject)[:998],
-        recipients=message.recipients(),
+        recipients=[str(address) for address in message.recipients()],
         payload=message_to_payload(message),
+        next_attempt_at=timezone.now() + DISPATCH_GRACE,
     )
     transaction.on_commit(lambda: _dispatch(mail.pk))
     return mail
@@ -35,14 +45,17 @@ def _dispatch(mail_id):
     except Exception:
         # The broker is unreachable: the row stays queued and the periodic
         # sweep delivers it once the broker is back.
-        logger.warning("Outbox mail %s not dispatched; the sweep will retry it.", mail_id)
+        logger.warning(
+            "Outbox mail %s not dispatched; the sweep will retry it.", mail_id, exc_info=True
+        )
 
 
 def outbox_deliver(*, mail_id):
     """Send one queued mail. Returns True when this call sent it.
 
-    The row is locked while sending, and marked sent in the same transaction,
-    so a retried or duplicated task never sends the same mail twice.
+    The row is locked while sending (other callers skip it), and marked sent
+    in the same transaction, so a retried or duplicated task never sends the
+    same mail twice.
     """
     with transaction.atomic():
         mail = (
@@ -57,11 +70,14 @@ def outbox_deliver(*, mail_id):
             connection = get_connection(settings.OUTBOX_DELIVERY_BACKEND, fail_silently=False)
             payload_to_message(mail.payload, connection=connection).send()
         except Exception as error:
-            logger.exception("Outbox mail %s failed (attempt %s).", mail.pk, mail.attempts)
             mail.last_error = f"{type(error).__name__}: {error}"[:2000]
             if mail.attempts >= MAX_ATTEMPTS:
                 mail.status = OutgoingMail.Status.FAILED
-            mail.save(update_fields=["attempts", "last_error", "status"])
+                logger.exception("Outbox mail %s failed for good.", mail.pk)
+            else:
+                mail.next_attempt_at = timezone.now() + _retry_delay(mail.attempts)
+                logger.exception("Outbox mail %s failed (attempt %s).", mail.pk, mail.attempts)
+            mail.save(update_fields=["attempts", "last_error", "status", "next_attempt_at"])
             return False
         mail.status = OutgoingMail.Status.SENT
         mail.sent_at = timezone.now()
@@ -70,13 +86,18 @@ def outbox_deliver(*, mail_id):
         return True
 
 
-def outbox_pending_ids(*, older_than=timedelta(seconds=30)):
-    """Queued mails that a dispatch should have delivered by now."""
-    cutoff = timezone.now() - older_than
+def _retry_delay(attempts):
+    return min(timedelta(minutes=2**attempts), MAX_RETRY_DELAY)
+
+
+def outbox_pending_ids():
+    """Queued mails that are due: their dispatch was lost, or they wait for a retry."""
     return list(
         OutgoingMail.objects.filter(
-            status=OutgoingMail.Status.QUEUED, created_at__lte=cutoff
-        ).values_list("pk", flat=True)[:500]
+            status=OutgoingMail.Status.QUEUED, next_attempt_at__lte=timezone.now()
+        )
+        .order_by("next_attempt_at")
+        .values_list("pk", flat=True)[:500]
     )
 
 

@@ -1,0 +1,176 @@
+"""Production settings: secrets from the environment, deploy checks, static files, logs."""
+
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+from django.conf import settings
+
+import pytest
+
+CHECK_DEPLOY = ["python", "manage.py", "check", "--deploy", "--fail-level", "WARNING"]
+
+
+def test_check_deploy_passes(run_production):
+    result = run_production(CHECK_DEPLOY)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues (0 silenced)" in result.stdout
+
+
+def test_hsts_preload_can_be_turned_off(run_production):
+    """The one deliberate knob: off, check --deploy reports exactly that (W021)."""
+    result = run_production(CHECK_DEPLOY, DJANGO_SECURE_HSTS_PRELOAD="false")
+    assert result.returncode == 1
+    assert "security.W021" in result.stderr
+    assert "System check identified 1 issue" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "secret_key", [None, "", "too-short-for-production"], ids=["unset", "empty", "short"]
+)
+def test_settings_refuse_to_load_without_a_real_secret(run_production, secret_key):
+    result = run_production(
+        ["python", "-c", "import config.settings.production"], DJANGO_SECRET_KEY=secret_key
+    )
+    assert result.returncode == 1
+    assert "django.core.exceptions.ImproperlyConfigured: DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_production_values(run_production):
+    script = """
+import json
+import config.settings.base as base
+import config.settings.production as production
+print(json.dumps({
+    "debug": production.DEBUG,
+    "ssl_redirect": production.SECURE_SSL_REDIRECT,
+    "staticfiles": production.STORAGES["staticfiles"]["BACKEND"],
+    "base_staticfiles": base.STORAGES["staticfiles"]["BACKEND"],
+    "default_storage": production.STORAGES["default"]["BACKEND"],
+}))
+"""
+    result = run_production(["python", "-c", script], DJANGO_DEBUG="true")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {
+        "debug": False,  # whatever DJANGO_DEBUG says
+        "ssl_redirect": True,
+        "staticfiles": "whitenoise.storage.CompressedManifestStaticFilesStorage",
+        # base's dict is not changed in place under whoever else imports it
+        "base_staticfiles": "django.contrib.staticfiles.storage.StaticFilesStorage",
+        "default_storage": "django.core.files.storage.FileSystemStorage",
+    }
+    local = run_production(
+        ["python", "-c", "import config.settings.production as p; print(p.SECURE_SSL_REDIRECT)"],
+        DJANGO_SECURE_SSL_REDIRECT="false",
+    )
+    assert local.stdout.strip() == "False"
+
+
+def test_logs_go_to_stdout(run_production):
+    script = (
+        "import django, logging; django.setup(); "
+        "logging.getLogger('community.outbox').warning('outbox-log-marker')"
+    )
+    result = run_production(["python", "-c", script])
+    assert result.returncode == 0, result.stderr
+    assert "WARNING community.outbox outbox-log-marker" in result.stdout
+    assert "outbox-log-marker" not in result.stderr
+
+
+@pytest.fixture(scope="module")
+def collected_static(run_production, tmp_path_factory):
+    """collectstatic with the production settings, once for this module."""
+    static_root = tmp_path_factory.mktemp("static")
+    result = run_production(
+        ["python", "manage.py", "collectstatic", "--noinput"], DJANGO_STATIC_ROOT=str(static_root)
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return static_root
+
+
+def test_collectstatic_writes_a_manifest(collected_static):
+    manifest = json.loads((collected_static / "staticfiles.json").read_text())
+    hashed = manifest["paths"]["css/site.css"]
+    assert hashed.startswith("css/site.") and hashed != "css/site.css"
+    assert (collected_static / hashed).is_file()
+    assert (collected_static / f"{hashed}.gz").is_file()  # compressed by WhiteNoise
+    assert "wagtailadmin/css/core.css" in manifest["paths"]
+
+
+@pytest.fixture
+def gunicorn_url(production_env, collected_static, tmp_path):
+    """config.wsgi served by gunicorn with the production settings."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = production_env(
+        DJANGO_STATIC_ROOT=str(collected_static),
+        DATABASE_URL=f"sqlite:///{tmp_path / 'unused.sqlite3'}",
+        WEB_CONCURRENCY="1",
+    )
+    log_path = tmp_path / "gunicorn.log"
+    with open(log_path, "w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}"],
+            cwd=settings.BASE_DIR,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    break
+            except OSError:
+                assert server.poll() is None, log_path.read_text()
+                assert time.monotonic() < deadline, "gunicorn did not listen within 30 s"
+                time.sleep(0.2)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=5)
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def get(url, https=True):
+    """GET as the proxy in front of gunicorn would pass it on."""
+    headers = {"Host": "localhost"}
+    if https:
+        headers["X-Forwarded-Proto"] = "https"
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        with opener.open(urllib.request.Request(url, headers=headers), timeout=10) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+def test_gunicorn_serves_with_hsts_and_hashed_static_files(gunicorn_url, collected_static):
+    status, headers, body = get(f"{gunicorn_url}/robots.txt")
+    assert status == 200
+    assert b"Disallow: /admin/" in body
+    assert headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
+
+    manifest = json.loads((collected_static / "staticfiles.json").read_text())
+    status, headers, _ = get(f"{gunicorn_url}/static/{manifest['paths']['css/site.css']}")
+    assert status == 200
+    assert "immutable" in headers["Cache-Control"]  # WhiteNoise: hashed names cache forever
+
+    status, headers, _ = get(f"{gunicorn_url}/robots.txt", https=False)
+    assert status == 301
+    assert headers["Location"] == "https://localhost/robots.txt"
