@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install install-dev run test lint browser-deps compose-config clean
+.PHONY: install install-dev run test lint browser-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

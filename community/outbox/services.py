@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import get_connection
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from .models import OutgoingMail
@@ -102,10 +103,15 @@ def outbox_pending_ids():
 
 
 def outbox_prune(*, keep_days=None):
-    """Delete sent mail after a while: it holds personal data (AVG)."""
+    """Delete sent and failed mail after a while: it holds personal data (AVG).
+
+    Queued mail is never deleted; failed mail is kept as long as sent mail, so
+    someone can see what went wrong.
+    """
     keep_days = settings.OUTBOX_KEEP_DAYS if keep_days is None else keep_days
     cutoff = timezone.now() - timedelta(days=keep_days)
     deleted, _ = OutgoingMail.objects.filter(
-        status=OutgoingMail.Status.SENT, sent_at__lt=cutoff
+        Q(status=OutgoingMail.Status.SENT, sent_at__lt=cutoff)
+        | Q(status=OutgoingMail.Status.FAILED, created_at__lt=cutoff)
     ).delete()
     return deleted

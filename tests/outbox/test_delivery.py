@@ -1,6 +1,7 @@
 """Mail goes into the outbox in the caller's transaction and out exactly once."""
 
 from datetime import timedelta
+from io import StringIO
 
 from django.core import mail
 from django.core.mail import (
@@ -10,6 +11,7 @@ from django.core.mail import (
     get_connection,
     send_mail,
 )
+from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
@@ -202,7 +204,7 @@ def test_sweep_leaves_a_fresh_mail_to_its_own_task():
     assert len(mail.outbox) == 1
 
 
-def test_prune_deletes_only_sent_mail_past_the_keep_days(settings):
+def test_prune_deletes_sent_and_failed_mail_past_the_keep_days(settings):
     settings.OUTBOX_KEEP_DAYS = 7
     now = timezone.now()
 
@@ -213,15 +215,26 @@ def test_prune_deletes_only_sent_mail_past_the_keep_days(settings):
         ).pk
 
     old_sent = row(OutgoingMail.Status.SENT, sent_days_ago=8)
-    kept = {
-        row(OutgoingMail.Status.SENT, sent_days_ago=6),
-        row(OutgoingMail.Status.QUEUED),
-        row(OutgoingMail.Status.FAILED),
-    }
-    OutgoingMail.objects.filter(status__in=["queued", "failed"]).update(
+    old_failed = row(OutgoingMail.Status.FAILED)
+    old_queued = row(OutgoingMail.Status.QUEUED)
+    OutgoingMail.objects.filter(pk__in=[old_failed, old_queued]).update(
         created_at=now - timedelta(days=30)
     )
+    kept = {
+        old_queued,  # still to be delivered: never pruned
+        row(OutgoingMail.Status.SENT, sent_days_ago=6),
+        row(OutgoingMail.Status.FAILED),
+    }
 
-    assert tasks.outbox_prune() == 1
+    assert tasks.outbox_prune() == 2
     assert set(OutgoingMail.objects.values_list("pk", flat=True)) == kept
-    assert not OutgoingMail.objects.filter(pk=old_sent).exists()
+    assert not OutgoingMail.objects.filter(pk__in=[old_sent, old_failed]).exists()
+
+
+def test_sweep_command_delivers_due_mail_without_a_broker():
+    send_one()
+    out = StringIO()
+    with clock_moved(services.DISPATCH_GRACE + timedelta(seconds=1)):
+        call_command("outbox_sweep", stdout=out)
+    assert "Verzonden: 1" in out.getvalue()
+    assert len(mail.outbox) == 1
