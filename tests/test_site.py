@@ -62,6 +62,9 @@ def test_site_speaks_dutch(client, pages):
     assert "Direct naar de inhoud" in html
     login = client.get("/accounts/login/").content.decode()
     assert "Wachtwoord" in login
+    # A browser that prefers English still gets one language, not a mix.
+    english = client.get("/accounts/login/", headers={"accept-language": "en"}).content.decode()
+    assert "Wachtwoord" in english and "Password" not in english
 
 
 def test_not_found_page_is_friendly(client, pages):

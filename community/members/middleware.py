@@ -1,0 +1,46 @@
+"""Account pages when the shared cache (Redis) is unreachable: fail closed, clearly.
+
+allauth keeps its rate limits (and the TOTP replay guard) in the cache. Without
+the cache it cannot count attempts, and the cache raises (Django's Redis backend
+on every key; config.cache.ResilientRedisCache on allauth's keys only). We keep
+login closed then (a brute-force window is worse than a short outage for
+the security officers who use the platform), but answer with a plain 503 page
+that says so, instead of a server error.
+"""
+
+import logging
+
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger(__name__)
+
+# Where config/urls.py mounts allauth.
+ACCOUNTS_PATH_PREFIX = "/accounts/"
+CACHE_UNAVAILABLE_ERRORS = (RedisConnectionError, RedisTimeoutError)
+RETRY_AFTER_SECONDS = 60
+
+
+class AccountsCacheUnavailableMiddleware:
+    """Turn a cache outage under /accounts/ into a 503 "login temporarily unavailable"."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, CACHE_UNAVAILABLE_ERRORS):
+            return None
+        if not request.path.startswith(ACCOUNTS_PATH_PREFIX):
+            return None
+        logger.error("Cache unreachable, account page refused: %s %s", request.method, request.path)
+        # Rendered without the request: the context processors and the site
+        # header (page URLs) need the cache themselves.
+        response = HttpResponse(render_to_string("503.html"), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
