@@ -50,3 +50,8 @@ def test_login_fails_closed_with_a_clear_page(client, member, redis_down):
     response = client.post("/accounts/login/", {"login": member.email, "password": PASSWORD})
     assert response.status_code == 503
     assert "_auth_user_id" not in client.session
+
+
+def test_admin_dashboard_works_without_redis(client, editor, redis_down):
+    client.force_login(editor)
+    assert client.get("/admin/").status_code == 200

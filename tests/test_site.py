@@ -91,3 +91,10 @@ def test_no_missing_migrations():
     out = StringIO()
     call_command("makemigrations", "--check", "--dry-run", stdout=out)
     assert "No changes detected" in out.getvalue()
+
+
+def test_django_site_follows_site_url_after_migrate():
+    from django.contrib.sites.models import Site
+
+    # config.settings.test sets SITE_URL to http://testserver; post_migrate applied it.
+    assert Site.objects.get_current().domain == "testserver"

@@ -2,20 +2,16 @@
 
 import datetime
 import hashlib
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.contrib.sites.models import Site as DjangoSite
 from django.core.files.base import ContentFile
 
 from wagtail.documents import get_document_model
 
-from allauth.account.models import EmailAddress
-
 from cms.demo.files import file_bytes
+from community.members.services import email_address_verify
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 # A second file of the same instrument needs its own title, so it can be found again.
@@ -25,7 +21,6 @@ ATTACHMENT_DESCRIPTION = {
     "docx": "Bewerkbare versie om aan te passen aan je eigen instelling.",
     "xlsx": "Rekenblad om in te vullen.",
 }
-
 
 def ensure_child(parent, model, slug, make_fields):
     """The child of `parent` with this slug, created and published when missing.
@@ -43,24 +38,20 @@ def ensure_child(parent, model, slug, make_fields):
     page.save_revision().publish()
     return page, True
 
-
 def ensure_by_key(model, key, item):
     """A snippet looked up by one unique field; the other fields only fill a new row."""
     defaults = {name: value for name, value in item.items() if name != key}
     return model.objects.get_or_create(**{key: item[key]}, defaults=defaults)[0]
-
 
 def local_datetime(day, clock):
     """An aware datetime for a wall-clock time ("13:00") in Amsterdam on `day`."""
     hour, minute = (int(part) for part in clock.split(":"))
     return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=AMSTERDAM)
 
-
 def working_day(day):
     """The day itself, or the Monday after it: the network does not meet at weekends."""
     days_to_monday = {5: 2, 6: 1}.get(day.weekday(), 0)  # Saturday, Sunday
     return day + datetime.timedelta(days=days_to_monday)
-
 
 def ensure_document(*, title, slug, extension, lines):
     """A Wagtail document holding a freshly generated file, reused when the title exists."""
@@ -79,7 +70,6 @@ def ensure_document(*, title, slug, extension, lines):
     document.save()
     return document
 
-
 def ensure_user(*, email, password, first_name, last_name, groups):
     """An account that can log in at once: verified primary address, known password.
 
@@ -95,15 +85,5 @@ def ensure_user(*, email, password, first_name, last_name, groups):
         user.set_password(password)
         user.save(update_fields=["password"])
     user.groups.add(*[Group.objects.get(name=name) for name in groups])
-    EmailAddress.objects.update_or_create(
-        user=user, email=email, defaults={"verified": True, "primary": True}
-    )
+    email_address_verify(user=user, email=email)
     return user, created
-
-
-def configure_django_site():
-    """django.contrib.sites feeds allauth's mails; point it at SITE_URL."""
-    DjangoSite.objects.update_or_create(
-        id=settings.SITE_ID,
-        defaults={"domain": urlsplit(settings.SITE_URL).netloc, "name": "IV-HO"},
-    )

@@ -135,7 +135,7 @@ def test_password_reset_for_an_unknown_address_sends_nothing_and_tells_nothing(
     assert not any("/accounts/password/reset/key/" in m.body for m in mailoutbox)
 
 
-def test_password_change_when_logged_in(client, user):
+def test_password_change_when_logged_in(client, user, mailoutbox):
     log_in(client, user.email)
 
     response = client.post(
@@ -147,3 +147,6 @@ def test_password_change_when_logged_in(client, user):
     user.refresh_from_db()
     assert user.check_password(NEW_PASSWORD)
     assert logged_in_user_id(client) == str(user.pk)  # ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE
+    # The owner is told, in case it was not them (ACCOUNT_EMAIL_NOTIFICATIONS).
+    assert [message.to for message in mailoutbox] == [[user.email]]
+    assert "wachtwoord" in mailoutbox[0].body.lower()

@@ -19,7 +19,6 @@ from django.utils.text import slugify
 from cms.demo import events, instruments, news, pages, people, themes, vocabularies
 from cms.demo.builders import (
     ATTACHMENT_DESCRIPTION,
-    configure_django_site,
     ensure_by_key,
     ensure_child,
     ensure_document,
@@ -44,6 +43,7 @@ from cms.models import (
     ThemePage,
 )
 from cms.visibility import Visibility
+from community.members.services import django_site_sync
 
 INDEX_MODELS = {
     "themes": ThemeIndexPage,
@@ -80,7 +80,7 @@ def quiet_wagtail_log(*, enabled):
 def seed_demo_site(*, today):
     """Build everything in dependency order; returns what this run created."""
     created = Counter()
-    configure_django_site()
+    django_site_sync()
     vocabulary = seed_vocabularies()
     home = seed_home()
     index_pages = seed_fixed_pages(home, created)

@@ -18,7 +18,8 @@ from django.core.validators import validate_email
 from django.db import transaction
 
 from allauth.account.adapter import get_adapter
-from allauth.account.models import EmailAddress
+
+from community.members.services import email_address_verify
 
 EDITOR_GROUPS = ("Redacteuren", "Eindredactie")
 PASSWORD_ENV = "DJANGO_EDITOR_PASSWORD"
@@ -77,7 +78,7 @@ class Command(BaseCommand):
                 user.is_staff = user.is_superuser = True
             user.save()
             user.groups.add(*groups)
-            editor_email_verify(user=user, email=email)
+            email_address_verify(user=user, email=email)
 
         if created:
             self.stdout.write(self.style.SUCCESS(f"Redacteur {email} aangemaakt."))
@@ -116,17 +117,3 @@ class Command(BaseCommand):
             validate_password(password, user)
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
-
-
-def editor_email_verify(*, user, email):
-    """Make `email` the user's verified, primary allauth address."""
-    address = EmailAddress.objects.filter(user=user, email__iexact=email).first()
-    if address is None:
-        address = EmailAddress(user=user, email=email)
-    EmailAddress.objects.filter(user=user, primary=True).exclude(pk=address.pk).update(
-        primary=False
-    )
-    address.verified = True
-    address.primary = True
-    address.save()
-    return address
