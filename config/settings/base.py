@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "cms",
     "community.members",
     "community.outbox",
+    "community.discussions",
     "search",
     # Wagtail
     "wagtail.contrib.forms",
@@ -65,6 +66,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # Discussions (threaded comments per instrument)
+    "django_comments_xtd",
+    "django_comments",
     # Accounts
     "allauth",
     "allauth.account",
@@ -244,6 +248,43 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# --- Discussions (django-comments-xtd) -----------------------------------------
+
+COMMENTS_APP = "django_comments_xtd"
+# COMMENT_MAX_LENGTH stays at django-comments' 3000: it sizes a column of theirs.
+# A comment (level 0) takes replies two levels deep.
+COMMENTS_XTD_MAX_THREAD_LEVEL = 2
+COMMENTS_XTD_MAX_THREAD_LEVEL_BY_APP_MODEL = {"cms.instrumentpage": 2}
+COMMENTS_XTD_LIST_ORDER = ("thread_id", "order")
+# Only logged-in people post; no confirmation mails and no mails from threads:
+# notifications go through our own outbox and follow preferences.
+COMMENTS_XTD_CONFIRM_EMAIL = False
+COMMENTS_XTD_THREADED_EMAILS = False
+COMMENTS_XTD_FROM_EMAIL = DEFAULT_FROM_EMAIL
+COMMENTS_XTD_CONTACT_EMAIL = DEFAULT_FROM_EMAIL
+COMMENTS_XTD_APP_MODEL_OPTIONS = {
+    "default": {
+        "who_can_post": "users",
+        "allow_flagging": False,
+        "allow_feedback": False,
+        "show_feedback": False,
+    },
+    "cms.instrumentpage": {
+        "who_can_post": "users",
+        "allow_flagging": True,
+        "allow_feedback": True,
+        "show_feedback": True,
+    },
+}
+
+# --- Personal data (AVG) -----------------------------------------------------------
+
+# Each module has export(user) -> dict and erase(user); community.members.privacy
+# runs them all for the data download and for account deletion.
+PERSONAL_DATA_PROVIDERS = [
+    "community.discussions.privacy_data",
 ]
 
 # --- Internationalisation -------------------------------------------------------

@@ -1,0 +1,1 @@
+"""Discussions per instrument. Comments themselves are django-comments-xtd's XtdComment."""
