@@ -10,9 +10,13 @@ that says so, instead of a server error.
 
 import logging
 
+from django.conf import settings
+from django.contrib import messages
 from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
 
+from allauth.mfa.utils import is_mfa_enabled
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -44,3 +48,34 @@ class AccountsCacheUnavailableMiddleware:
         response = HttpResponse(render_to_string("503.html"), status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
+
+
+class EditorsNeedTwoFactorMiddleware:
+    """The Wagtail admin only for accounts with two-factor login (REQUIRE_MFA_FOR_ADMIN).
+
+    Editors publish for a community of security officers; a stolen password
+    alone must not be enough to change what the sector reads.
+    """
+
+    admin_prefix = "/admin/"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if self._must_set_up_two_factor(request):
+            messages.info(
+                request,
+                "Stel eerst inloggen in twee stappen in; "
+                "daarna kun je de redactieomgeving gebruiken.",
+            )
+            return redirect("mfa_activate_totp")
+        return self.get_response(request)
+
+    def _must_set_up_two_factor(self, request):
+        return (
+            settings.REQUIRE_MFA_FOR_ADMIN
+            and request.path.startswith(self.admin_prefix)
+            and request.user.is_authenticated
+            and not is_mfa_enabled(request.user)
+        )

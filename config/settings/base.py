@@ -96,6 +96,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     # Cache (Redis) down: account pages answer 503 instead of 500 (fail closed).
     "community.members.middleware.AccountsCacheUnavailableMiddleware",
+    "community.members.middleware.EditorsNeedTwoFactorMiddleware",
     "config.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -237,6 +238,8 @@ ACCOUNT_RATE_LIMITS = {
     "reauthenticate": "10/m/user",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# The Wagtail admin asks for two-factor login (off in dev, for the demo editor).
+REQUIRE_MFA_FOR_ADMIN = env_bool("REQUIRE_MFA_FOR_ADMIN", default=True)
 MFA_TOTP_ISSUER = "IV-HO"
 ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 

@@ -26,3 +26,6 @@ if REDIS_URL:  # noqa: F405
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+
+# Admin tests log editors in directly; tests/accounts covers the two-factor rule.
+REQUIRE_MFA_FOR_ADMIN = False
