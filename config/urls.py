@@ -17,7 +17,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
+    path("discussies/", include("community.discussions.urls")),
     path("zoeken/", search_views.search, name="search"),
+    path("leden/", include("community.members.urls")),
     path("sitemap.xml", sitemap),
     path("robots.txt", robots_txt),
     # Images only: document files go through Wagtail's view and its privacy checks.

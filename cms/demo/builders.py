@@ -11,7 +11,8 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
 from cms.demo.files import file_bytes
-from community.members.services import email_address_verify
+from community.members.models import Institution, InstitutionDomain
+from community.members.services import email_address_verify, profile_membership_sync
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 # A second file of the same instrument needs its own title, so it can be found again.
@@ -87,3 +88,29 @@ def ensure_user(*, email, password, first_name, last_name, groups):
     user.groups.add(*[Group.objects.get(name=name) for name in groups])
     email_address_verify(user=user, email=email)
     return user, created
+
+def ensure_institution(*, slug, domains, **fields):
+    """An institution looked up by slug; its e-mail domains are added when missing."""
+    institution, created = Institution.objects.get_or_create(slug=slug, defaults=fields)
+    for domain in domains:
+        InstitutionDomain.objects.get_or_create(domain=domain,
+                                                defaults={"institution": institution})
+    return institution, created
+
+def ensure_profile(user, *, theme_pages, function, bio, expertise, requested_institution=""):
+    """The account's profile after the membership rules ran, with the demo text.
+
+    Text only fills empty fields, so what a tester changed stays; the membership
+    follows the rules (a verified institution address makes a member).
+    """
+    profile = profile_membership_sync(user=user)
+    fields = {"display_name": user.get_full_name(), "function": function, "bio": bio,
+              "requested_institution": requested_institution}
+    changed = [name for name, value in fields.items() if value and not getattr(profile, name)]
+    for name in changed:
+        setattr(profile, name, fields[name])
+    if changed:
+        profile.save(update_fields=[*changed, "updated_at"])
+    if expertise and not profile.expertise.exists():
+        profile.expertise.set([theme_pages[slug] for slug in expertise])
+    return profile

@@ -114,6 +114,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "cms.context_processors.site_navigation",
+                "community.members.context_processors.membership",
             ],
         },
     },
@@ -174,6 +175,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "community.outbox.tasks.outbox_prune",
         "schedule": crontab(hour=3, minute=30),
     },
+    # Daily digest of new comments in followed discussions (CELERY_TIMEZONE).
+    "discussions-digest": {
+        "task": "community.discussions.tasks.discussions_digest",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    # Mail per comment whose task was lost (broker down when the comment was saved).
+    "discussions-notify-sweep": {
+        "task": "community.discussions.tasks.discussions_notify_sweep",
+        "schedule": 300.0,
+    },
 }
 
 # Wagtail queues its own background work (search and reference index, file
@@ -206,6 +217,8 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 ACCOUNT_ADAPTER = "community.members.adapter.AccountAdapter"
+# Sign-up also asks a name and, without an institution address, the institution.
+ACCOUNT_FORMS = {"signup": "community.members.forms_signup.MemberSignupForm"}
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
@@ -285,9 +298,12 @@ COMMENTS_XTD_APP_MODEL_OPTIONS = {
 # --- Personal data (AVG) -----------------------------------------------------------
 
 # Each module has export(user) -> dict and erase(user); community.members.privacy
-# runs them all for the data download and for account deletion.
+# runs them all for the data download and for account deletion. The account
+# provider comes last: the others may still need the person's addresses.
 PERSONAL_DATA_PROVIDERS = [
     "community.discussions.privacy_data",
+    "community.outbox.privacy_data",
+    "community.members.privacy_data",
 ]
 
 # --- Internationalisation -------------------------------------------------------

@@ -17,7 +17,8 @@ NEW_PASSWORD = "nieuw-en-lang-genoeg-42"
 def test_signup_confirm_by_mail_then_logged_in(client, mailoutbox):
     response = client.post(
         "/accounts/signup/",
-        {"email": "Anna@Example.org", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
+        {"display_name": "Anna de Wit", "email": "Anna@Example.org",
+         "password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
     )
 
     assert response.status_code == 302
@@ -61,7 +62,8 @@ def test_confirmation_link_from_another_browser_confirms_but_does_not_log_in(
 ):
     client.post(
         "/accounts/signup/",
-        {"email": "carla@example.org", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
+        {"display_name": "Carla Jansen", "email": "carla@example.org",
+         "password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
     )
     other_browser = Client()
 

@@ -38,6 +38,7 @@ from cms.models import (
     ThemePage,
 )
 from cms.visibility import Visibility
+from community.members.models import Institution, InstitutionDomain, Profile
 
 STEP_SLUGS = ["risicomanagement", "beleid", "organisatie", "bewustzijn", "continuiteit"]
 MAGIC_BYTES = {"pdf": b"%PDF", "docx": b"PK\x03\x04", "xlsx": b"PK\x03\x04"}
@@ -63,6 +64,11 @@ def site_counts():
         "users": User.objects.count(),
         "group memberships": User.groups.through.objects.count(),
         "email addresses": EmailAddress.objects.count(),
+        "institutions": Institution.objects.count(),
+        "domains": InstitutionDomain.objects.count(),
+        "contacts": Institution.contacts.through.objects.count(),
+        "profiles": Profile.objects.count(),
+        "expertise": Profile.expertise.through.objects.count(),
         "sites": DjangoSite.objects.count(),
     }
 
@@ -78,6 +84,7 @@ def test_seed_demo_builds_the_demo_site_and_a_rerun_adds_nothing(client):
     assert_attachments_are_real_files()
     assert_news_and_events()
     assert_people_can_log_in()
+    assert_institutions_and_memberships()
     assert DjangoSite.objects.get(id=settings.SITE_ID).domain == urlsplit(settings.SITE_URL).netloc
 
     first = site_counts()
@@ -166,7 +173,11 @@ def assert_people_can_log_in():
     editor = User.objects.get(email="redactie@ivho.example")
     assert editor.check_password("demo-redactie-2026")
     assert not editor.is_superuser
-    assert set(editor.groups.values_list("name", flat=True)) == {"Redacteuren", "Eindredactie"}
+    # Editors already see members-only content, so their profile is an approved one
+    # (and approved means in "Leden"); the editor groups are their own.
+    assert set(editor.groups.values_list("name", flat=True)) == {
+        "Redacteuren", "Eindredactie", "Leden",
+    }
     member = User.objects.get(email="lid@tue.example")
     assert member.check_password("demo-lid-2026")
     assert member.has_perm("cms.view_members_only")
@@ -174,6 +185,41 @@ def assert_people_can_log_in():
     for user in User.objects.filter(email__endswith=".example"):
         address = EmailAddress.objects.get(user=user)
         assert address.verified and address.primary and address.email == user.email
+
+
+def assert_institutions_and_memberships():
+    User = get_user_model()
+    kinds = set(Institution.objects.values_list("kind", flat=True))
+    assert kinds == {"universiteit", "hogeschool", "partner"}
+    assert Institution.objects.count() >= 8
+    assert Institution.objects.get(slug="surf").kind == "partner"
+    assert all(domain.endswith(".example")
+               for domain in InstitutionDomain.objects.values_list("domain", flat=True))
+    assert not Institution.objects.filter(domains__isnull=True).exists()
+
+    # Every account has a profile; the members got theirs through their institution address.
+    assert Profile.objects.count() == User.objects.count()
+    for person in people.PEOPLE:
+        if not person["email"].startswith("lid@"):
+            continue
+        profile = Profile.objects.get(user__email=person["email"])
+        domain = person["email"].split("@")[1]
+        assert profile.status == Profile.Status.APPROVED, person["email"]
+        assert profile.institution.domains.filter(domain=domain).exists()
+        assert profile.affiliation_email == person["email"]
+        assert profile.decided_by is None
+        assert profile.function and profile.bio and profile.display_name
+        assert profile.expertise.count() >= 2
+        assert profile.user.groups.filter(name="Leden").exists()
+
+    pending = Profile.objects.get(user__email="nieuw@adviesbureau.example")
+    assert pending.status == Profile.Status.PENDING
+    assert pending.institution is None and pending.requested_institution
+    assert pending.user.check_password("demo-nieuw-2026")
+    assert not pending.user.has_perm("cms.view_members_only")
+
+    tue = Institution.objects.get(slug="tue")
+    assert list(tue.contacts.values_list("email", flat=True)) == ["lid@tue.example"]
 
 
 def assert_public_pages_render(client):
@@ -188,6 +234,10 @@ def assert_public_pages_render(client):
     assert client.get(members_only.url).status_code == 302
     client.force_login(get_user_model().objects.get(email="lid@tue.example"))
     assert client.get(members_only.url).status_code == 200
+    # The TU/e member is its contact person: the demo's pending account waits for them.
+    queue = client.get("/leden/aanmeldingen/")
+    assert queue.status_code == 200
+    assert "Bram Nieuwenhuis" in queue.content.decode()
 
 
 # --- Without a database: the data modules and the file generators ----------------------

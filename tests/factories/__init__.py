@@ -9,11 +9,13 @@ from .cms import (
     StandardPageFactory,
     ThemePageFactory,
 )
+from .members import InstitutionFactory
 from .people import EditorFactory, MemberFactory, UserFactory
 
 __all__ = [
     "EditorFactory",
     "EventPageFactory",
+    "InstitutionFactory",
     "InstrumentPageFactory",
     "InstrumentTypeFactory",
     "MemberFactory",

@@ -22,6 +22,8 @@ from cms.demo.builders import (
     ensure_by_key,
     ensure_child,
     ensure_document,
+    ensure_institution,
+    ensure_profile,
     ensure_user,
     local_datetime,
     working_day,
@@ -43,6 +45,7 @@ from cms.models import (
     ThemePage,
 )
 from cms.visibility import Visibility
+from community.members.models import Institution, Profile
 from community.members.services import django_site_sync
 
 INDEX_MODELS = {
@@ -55,7 +58,10 @@ REFERRAL_TYPE = "verwijzing-ketenpartner"
 
 
 class Command(BaseCommand):
-    help = "Vult de site met demo-inhoud: thema's, instrumenten, nieuws, agenda en accounts."
+    help = (
+        "Vult de site met demo-inhoud: thema's, instrumenten, nieuws, agenda, instellingen "
+        "en accounts."
+    )
 
     def handle(self, *args, verbosity=1, **options):
         started = time.monotonic()
@@ -88,7 +94,7 @@ def seed_demo_site(*, today):
     seed_instruments(theme_pages, vocabulary, created, today=today)
     seed_news(index_pages["news"], theme_pages, created, today=today)
     seed_events(index_pages["events"], theme_pages, created, today=today)
-    seed_people(created)
+    seed_people(theme_pages, created)
     return created
 
 
@@ -258,10 +264,22 @@ def seed_events(event_index, theme_pages, created, *, today):
 # --- People and the summary ------------------------------------------------------------
 
 
-def seed_people(created):
+def seed_people(theme_pages, created):
+    """Institutions first: the membership rules need their domains."""
+    institutions = {}
+    for item in people.INSTITUTIONS:
+        institution, was_created = ensure_institution(**item)
+        institutions[item["slug"]] = institution
+        created["instellingen"] += was_created
     for person in people.PEOPLE:
-        _, was_created = ensure_user(**person)
+        person = dict(person)
+        profile_text = person.pop("profile")
+        contact_for = person.pop("contact_for", None)
+        user, was_created = ensure_user(**person)
         created["accounts"] += was_created
+        ensure_profile(user, theme_pages=theme_pages, **profile_text)
+        if contact_for:
+            institutions[contact_for].contacts.add(user)
 
 
 def summary(created, *, seconds):
@@ -281,6 +299,10 @@ def summary(created, *, seconds):
         ("bijeenkomsten voorbij", EventPage.objects.live().filter(end__lt=now).count()),
         ("bijeenkomsten komend", EventPage.objects.live().filter(end__gte=now).count()),
         ("standaardpagina's", StandardPage.objects.live().count()),
+        ("instellingen", Institution.objects.count()),
+        ("leden", Profile.objects.filter(status=Profile.Status.APPROVED).count()),
+        ("aanmeldingen in afwachting",
+         Profile.objects.filter(status=Profile.Status.PENDING).count()),
     ]
     lines = ["Demo-inhoud klaar."]
     lines += [f"  {label}: {count}" for label, count in totals]

@@ -1,0 +1,26 @@
+"""Celery tasks: thin wrappers around the discussion services."""
+
+from celery import shared_task
+
+from . import services
+
+
+@shared_task
+def discussions_notify(comment_id):
+    """Mail followers who want a mail per comment (queued when the comment commits)."""
+    return services.comment_notify(comment_id=comment_id)
+
+
+@shared_task
+def discussions_notify_sweep():
+    """Notify about comments whose task was lost (broker down at commit)."""
+    return sum(
+        services.comment_notify(comment_id=comment_id)
+        for comment_id in services.comments_to_notify()
+    )
+
+
+@shared_task
+def discussions_digest():
+    """The daily digest (beat, 07:00 Europe/Amsterdam)."""
+    return services.digest_send()

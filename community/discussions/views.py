@@ -1,0 +1,284 @@
+"""Thin views over the discussion services.
+
+Every view first finds its object as the viewer may see it: an instrument (or
+a comment on one) that the viewer may not see is a 404, exactly like an id that
+does not exist. Only then does it ask who is asking: anonymous visitors are
+sent to the login page, logged-in accounts without membership get a 403 page
+that explains why. django-comments-xtd's own URLs are not mounted.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
+
+from cms.visibility import user_is_member
+
+from . import services
+from .forms import CommentForm, FlagForm
+from .markup import render_html
+from .selectors import (
+    EDIT_WINDOW,
+    author_card,
+    comment_for_viewer,
+    instrument_for_viewer,
+    max_level,
+)
+
+
+def _page_or_404(request, page_id):
+    page = instrument_for_viewer(page_id=page_id, user=request.user)
+    if page is None:
+        raise Http404("Geen instrument")
+    return page
+
+
+def _comment_or_404(request, comment_id):
+    comment = comment_for_viewer(comment_id=comment_id, user=request.user)
+    if comment is None:
+        raise Http404("Geen reactie")
+    return comment
+
+
+def _refuse_non_member(request, back_to=None):
+    """None for a member; otherwise the answer an outsider gets (login or explanation).
+
+    `back_to`: where to return after logging in, for buttons that only POST.
+    """
+    if user_is_member(request.user):
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(back_to or request.get_full_path())
+    return TemplateResponse(request, "discussions/members_only.html", status=403)
+
+
+def _back_to(page, comment=None):
+    anchor = f"#c{comment.pk}" if comment is not None else "#discussie"
+    return redirect((page.url or "/") + anchor)
+
+
+def _context(page, comment=None, **extra):
+    context = {"instrument": page, **extra}
+    if comment is not None:
+        context["comment"] = comment
+        context["comment_html"] = render_html(comment.comment)
+        context["author"] = author_card(comment, viewer_is_member=True)
+    return context
+
+
+def _apply_error(form, field, error):
+    form.add_error(field, error)
+    return form
+
+
+@require_http_methods(["GET", "POST"])
+def comment_create(request, page_id):
+    """Start a new thread on an instrument (the form on the page posts here)."""
+    page = _page_or_404(request, page_id)
+    if refusal := _refuse_non_member(request):
+        return refusal
+    form = CommentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            comment = services.comment_post(
+                user=request.user, page=page, text=form.cleaned_data["comment"]
+            )
+        except ValidationError as error:
+            _apply_error(form, "comment", error)
+        else:
+            messages.success(request, "Je reactie is geplaatst. Je volgt deze draad nu.")
+            return _back_to(page, comment)
+    return TemplateResponse(
+        request, "discussions/comment_form.html", _context(page, form=form),
+        status=400 if form.is_bound else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def comment_reply(request, comment_id):
+    parent = _comment_or_404(request, comment_id)
+    page = parent.page
+    if refusal := _refuse_non_member(request):
+        return refusal
+    too_deep = parent.level >= max_level()
+    form = CommentForm(request.POST or None, label="Je antwoord")
+    status = 200
+    if request.method == "POST":
+        # Too deep: the page says so, and nothing is stored.
+        status = 400
+        if not too_deep and form.is_valid():
+            try:
+                comment = services.comment_reply(
+                    user=request.user, parent=parent, text=form.cleaned_data["comment"]
+                )
+            except ValidationError as error:
+                _apply_error(form, "comment", error)
+            else:
+                messages.success(request, "Je antwoord is geplaatst. Je volgt deze draad nu.")
+                return _back_to(page, comment)
+    return TemplateResponse(
+        request, "discussions/reply_form.html",
+        _context(page, parent, form=form, too_deep=too_deep,
+                 depth_message=services.DEPTH_EXCEEDED.format(levels=max_level() + 1)),
+        status=status,
+    )
+
+
+def _own_comment_or_refusal(request, comment_id):
+    comment = _comment_or_404(request, comment_id)
+    if refusal := _refuse_non_member(request):
+        return comment, refusal
+    if comment.user_id != request.user.pk:
+        raise PermissionDenied(services.NOT_YOURS)
+    return comment, None
+
+
+@require_http_methods(["GET", "POST"])
+def comment_edit(request, comment_id):
+    comment, refusal = _own_comment_or_refusal(request, comment_id)
+    if refusal:
+        return refusal
+    page = comment.page
+    window_open = timezone.now() - comment.submit_date < EDIT_WINDOW
+    form = CommentForm(
+        request.POST or None, initial={"comment": comment.comment}, label="Je reactie"
+    )
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                services.comment_edit(
+                    user=request.user, comment=comment, text=form.cleaned_data["comment"]
+                )
+            except ValidationError as error:
+                _apply_error(form, "comment", error)
+            else:
+                messages.success(request, "Je reactie is bijgewerkt.")
+                return _back_to(page, comment)
+    return TemplateResponse(
+        request, "discussions/edit_form.html",
+        _context(page, comment, form=form, window_open=window_open,
+                 window_message=services.EDIT_WINDOW_PASSED),
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def comment_delete(request, comment_id):
+    comment, refusal = _own_comment_or_refusal(request, comment_id)
+    if refusal:
+        return refusal
+    page = comment.page
+    if request.method == "POST":
+        services.comment_delete(user=request.user, comment=comment)
+        messages.success(request, "Je reactie is verwijderd.")
+        return _back_to(page, comment)
+    return TemplateResponse(request, "discussions/delete_confirm.html", _context(page, comment))
+
+
+@require_http_methods(["GET", "POST"])
+def comment_flag(request, comment_id):
+    comment = _comment_or_404(request, comment_id)
+    page = comment.page
+    if refusal := _refuse_non_member(request):
+        return refusal
+    form = FlagForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                services.comment_flag(
+                    user=request.user, comment=comment, reason=form.cleaned_data["reason"]
+                )
+            except ValidationError as error:
+                _apply_error(form, "reason" if error.code == "too_long" else None, error)
+            else:
+                messages.success(
+                    request, "Dank je. De redactie bekijkt de reactie die je hebt gemeld."
+                )
+                return _back_to(page, comment)
+    return TemplateResponse(
+        request, "discussions/flag_form.html", _context(page, comment, form=form), status=status
+    )
+
+
+@require_POST
+def comment_like(request, comment_id):
+    comment = _comment_or_404(request, comment_id)
+    if refusal := _refuse_non_member(request, back_to=comment.page.url):
+        return refusal
+    try:
+        liked = services.comment_like(user=request.user, comment=comment)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(
+            request, "Je waardering is opgeslagen." if liked else "Je waardering is ingetrokken."
+        )
+    return _back_to(comment.page, comment)
+
+
+@require_POST
+def instrument_follow(request, page_id):
+    page = _page_or_404(request, page_id)
+    if refusal := _refuse_non_member(request, back_to=page.url):
+        return refusal
+    services.instrument_follow(user=request.user, page=page)
+    messages.success(request, "Je volgt de discussie bij dit instrument.")
+    return _back_to(page)
+
+
+@require_POST
+def instrument_unfollow(request, page_id):
+    page = _page_or_404(request, page_id)
+    if refusal := _refuse_non_member(request, back_to=page.url):
+        return refusal
+    services.instrument_unfollow(user=request.user, page=page)
+    messages.success(request, "Je volgt de discussie bij dit instrument niet meer.")
+    return _back_to(page)
+
+
+@require_POST
+def thread_follow(request, comment_id):
+    comment = _comment_or_404(request, comment_id)
+    if refusal := _refuse_non_member(request, back_to=comment.page.url):
+        return refusal
+    services.thread_follow(user=request.user, comment=comment)
+    messages.success(request, "Je volgt deze draad.")
+    return _back_to(comment.page, comment)
+
+
+@require_POST
+def thread_unfollow(request, comment_id):
+    comment = _comment_or_404(request, comment_id)
+    if refusal := _refuse_non_member(request, back_to=comment.page.url):
+        return refusal
+    services.thread_unfollow(user=request.user, comment=comment)
+    messages.success(request, "Je volgt deze draad niet meer.")
+    return _back_to(comment.page, comment)
+
+
+# One-click unsubscribe (RFC 8058): mail clients POST without a CSRF token, so
+# this view (and only this one) is exempt. The signed token is the proof.
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    try:
+        user, page = services.unsubscribe_target(token=token)
+    except signing.BadSignature:
+        return TemplateResponse(request, "discussions/unsubscribe_invalid.html", status=400)
+    # Name the instrument only if anyone may know it exists.
+    context = {"instrument": page if page is not None and not page.is_members_only else None,
+               "all_discussions": page is None, "token": token}
+    if request.method == "POST":
+        services.unsubscribe(token=token)
+        return TemplateResponse(request, "discussions/unsubscribe_done.html", context)
+    return TemplateResponse(request, "discussions/unsubscribe_confirm.html", context)

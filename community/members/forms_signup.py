@@ -1,0 +1,53 @@
+"""allauth's sign-up form with what the approval needs: a name and, maybe, an institution."""
+
+from django import forms
+
+from allauth.account.forms import SignupForm
+
+from .services import profile_signup
+
+
+class MemberSignupForm(SignupForm):
+    """Sign-up by e-mail, plus a display name and the institution someone works for.
+
+    The institution is only asked of people without an institution address: a
+    verified address on an institution's domain decides by itself.
+    """
+
+    display_name = forms.CharField(
+        label="Naam",
+        max_length=120,
+        help_text="Zoals andere leden je zien, bijvoorbeeld ‘Sanne de Vries’.",
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages={"required": "Vul je naam in."},
+    )
+    requested_institution = forms.CharField(
+        label="Instelling (als je geen e-mailadres van je instelling gebruikt)",
+        max_length=160,
+        required=False,
+        help_text=(
+            "Een contactpersoon van die instelling of de redactie keurt je aanmelding "
+            "dan goed."
+        ),
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+
+    field_order = ["display_name", "email", "requested_institution", "password1", "password2"]
+
+    def clean_display_name(self):
+        name = " ".join(self.cleaned_data["display_name"].split())
+        if not name:
+            raise forms.ValidationError("Vul je naam in.", code="required")
+        return name
+
+    def clean_requested_institution(self):
+        return " ".join(self.cleaned_data["requested_institution"].split())
+
+    def save(self, request):
+        user = super().save(request)
+        profile_signup(
+            user=user,
+            display_name=self.cleaned_data["display_name"],
+            requested_institution=self.cleaned_data["requested_institution"],
+        )
+        return user

@@ -1,0 +1,126 @@
+"""Forms members fill in: their profile, and the confirmation to delete their account."""
+
+from django import forms
+from django.db import transaction
+
+from allauth.account.adapter import get_adapter
+
+from .images import ACCEPTED_CONTENT_TYPES, profile_photo_process
+from .models import Profile
+
+
+def live_themes():
+    from cms.models import ThemePage
+
+    return ThemePage.objects.live().public().order_by("path")
+
+
+class ThemeChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.label
+
+
+class ProfileForm(forms.ModelForm):
+    """What a member tells their peers. Institution and status are not theirs to set."""
+
+    expertise = ThemeChoiceField(
+        label="Expertise", queryset=None, required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="De thema's waarover anderen je mogen aanspreken.",
+    )
+    photo = forms.FileField(
+        label="Foto", required=False,
+        widget=forms.FileInput(attrs={"accept": ACCEPTED_CONTENT_TYPES}),
+        help_text="JPEG, PNG of WebP, hoogstens 5 MB. We verkleinen de foto tot 400 × 400 "
+        "pixels en halen er gegevens als locatie en camera uit.",
+    )
+    remove_photo = forms.BooleanField(label="Verwijder mijn foto", required=False)
+
+    class Meta:
+        model = Profile
+        fields = ["display_name", "function", "expertise", "bio", "visibility",
+                  "notification_frequency"]
+        labels = {
+            "display_name": "Naam zoals anderen die zien",
+            "function": "Functie",
+            "bio": "Over mij",
+            "visibility": "Wie ziet mijn profiel",
+            "notification_frequency": "E-mail over reacties",
+        }
+        help_texts = {
+            "display_name": "Leeg: je voor- en achternaam uit je account.",
+            "function": "Bijvoorbeeld: manager integrale veiligheid, CISO, vertrouwenspersoon.",
+            "bio": "Platte tekst, hoogstens 1000 tekens.",
+            "visibility": "Openbaar betekent: ook bezoekers die niet zijn ingelogd zien je "
+            "naam, functie, instelling, expertise, 'over mij' en foto. "
+            "Je e-mailadres tonen we nooit.",
+            "notification_frequency": "Over reacties in discussies die je volgt.",
+        }
+        widgets = {
+            "bio": forms.Textarea(attrs={"rows": 6, "maxlength": 1000}),
+            "visibility": forms.RadioSelect,
+            "notification_frequency": forms.RadioSelect,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["expertise"].queryset = live_themes()
+        if self.instance.photo:
+            self.fields["photo"].label = "Kies een andere foto"
+        else:
+            self.fields["photo"].label = "Kies een foto"
+            del self.fields["remove_photo"]
+
+    def clean_photo(self):
+        upload = self.cleaned_data.get("photo")
+        return profile_photo_process(upload) if upload else None
+
+    def save(self, commit=True):
+        profile = super().save(commit=False)
+        new_photo = self.cleaned_data.get("photo")
+        old_name = profile.photo.name if profile.photo else ""
+        if new_photo is not None:
+            profile.photo.save(new_photo.name, new_photo, save=False)
+        elif self.cleaned_data.get("remove_photo"):
+            profile.photo = ""
+        if commit:
+            profile.save()
+            self._save_expertise(profile)
+            if old_name and old_name != profile.photo.name:
+                storage = profile.photo.storage
+                # Only once the new state is stored: a rollback keeps the old photo.
+                transaction.on_commit(lambda: storage.delete(old_name))
+        return profile
+
+    def _save_expertise(self, profile):
+        chosen = list(self.cleaned_data["expertise"])
+        # Themes no longer published are not offered, but are not dropped silently either.
+        offered = {theme.pk for theme in self.fields["expertise"].queryset}
+        kept = [theme for theme in profile.expertise.all() if theme.pk not in offered]
+        profile.expertise.set(chosen + kept)
+
+
+class AccountEraseForm(forms.Form):
+    """Deleting an account cannot be undone: the password again, so nobody does it by accident
+    (or with a session left open on a shared computer)."""
+
+    password = forms.CharField(
+        label="Je wachtwoord",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text="Ter bevestiging: vul het wachtwoord in waarmee je inlogt.",
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        # allauth's check counts failed attempts like a login does (rate limit).
+        if not get_adapter().reauthenticate(self.user, password):
+            raise forms.ValidationError(
+                "Dit wachtwoord klopt niet. Je account is niet verwijderd.",
+                code="incorrect_password",
+            )
+        return password

@@ -1,0 +1,76 @@
+"""Personal data in the mail outbox, for the AVG export and account erasure.
+
+A provider in PERSONAL_DATA_PROVIDERS (see community.members.privacy). The
+export lists the mails we hold for someone by subject and date only: bodies of
+account mails hold links with keys (password reset, confirmation) that do not
+belong in a download.
+"""
+
+from email.utils import getaddresses
+
+from django.db.models import Q
+
+from .models import OutgoingMail
+
+ADDRESS_FIELDS = ("to", "cc", "bcc")
+
+
+def user_addresses(user):
+    """Every address the person has used with us, lower case."""
+    from allauth.account.models import EmailAddress
+
+    addresses = {user.email} | set(
+        EmailAddress.objects.filter(user=user).values_list("email", flat=True)
+    )
+    return {address.strip().lower() for address in addresses if address}
+
+
+def _address(value):
+    return getaddresses([value])[0][1].strip().lower()
+
+
+def _mentioning(addresses):
+    """A coarse database filter; the exact check is in Python (display names, case)."""
+    query = Q()
+    for address in addresses:
+        query |= Q(recipients__icontains=address) | Q(payload__icontains=address)
+    return OutgoingMail.objects.filter(query) if addresses else OutgoingMail.objects.none()
+
+
+def export(user):
+    addresses = user_addresses(user)
+    return {
+        "e-mails": [
+            {
+                "onderwerp": mail.subject,
+                "aangemaakt_op": mail.created_at.isoformat(),
+                "status": mail.get_status_display(),
+                "verzonden_op": mail.sent_at.isoformat() if mail.sent_at else None,
+            }
+            for mail in _mentioning(addresses).order_by("created_at", "pk")
+            if any(_address(value) in addresses for value in mail.recipients)
+        ]
+    }
+
+
+def erase(user):
+    """Delete mail to the person and the record of mail about them.
+
+    A queued mail that also goes to others still goes to them, without this
+    person among its recipients; sent and failed mails that name the address
+    anywhere are deleted (they are a log, kept only for OUTBOX_KEEP_DAYS).
+    """
+    addresses = user_addresses(user)
+    for mail in _mentioning(addresses).select_for_update():
+        others = [value for value in mail.recipients if _address(value) not in addresses]
+        if mail.status != OutgoingMail.Status.QUEUED or not others:
+            mail.delete()
+            continue
+        if len(others) == len(mail.recipients):
+            continue  # queued mail about them to someone else: it is still to be sent
+        mail.recipients = others
+        for field in ADDRESS_FIELDS:
+            mail.payload[field] = [
+                value for value in mail.payload.get(field, []) if _address(value) not in addresses
+            ]
+        mail.save(update_fields=["recipients", "payload"])

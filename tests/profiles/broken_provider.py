@@ -1,0 +1,9 @@
+"""A personal-data provider that fails to erase: account_erase must then change nothing."""
+
+
+def export(user):
+    return {}
+
+
+def erase(user):
+    raise RuntimeError("erase failed half-way")
