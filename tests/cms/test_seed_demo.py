@@ -18,6 +18,7 @@ from wagtail.models import Page, Revision
 
 import pytest
 from allauth.account.models import EmailAddress
+from django_comments_xtd.models import XtdComment
 from docx import Document as DocxDocument
 from openpyxl import load_workbook
 
@@ -70,6 +71,7 @@ def site_counts():
         "profiles": Profile.objects.count(),
         "expertise": Profile.expertise.through.objects.count(),
         "sites": DjangoSite.objects.count(),
+        "comments": XtdComment.objects.count(),
     }
 
 
@@ -221,6 +223,10 @@ def assert_institutions_and_memberships():
     tue = Institution.objects.get(slug="tue")
     assert list(tue.contacts.values_list("email", flat=True)) == ["lid@tue.example"]
 
+    # Demo discussions: three threads with replies, by approved members.
+    assert XtdComment.objects.filter(level=0).count() == 3
+    assert XtdComment.objects.filter(level=1).count() == 3
+
 
 def assert_public_pages_render(client):
     theme = ThemePage.objects.get(slug="kennisveiligheid")
@@ -229,6 +235,7 @@ def assert_public_pages_render(client):
         assert client.get(url).status_code == 200, url
     home_html = client.get("/").content.decode()
     assert "Privacyverklaring" in home_html and "Toegankelijkheidsverklaring" in home_html
+    assert "Recente discussies" in home_html
 
     members_only = InstrumentPage.objects.filter(visibility=Visibility.MEMBERS).first()
     assert client.get(members_only.url).status_code == 302

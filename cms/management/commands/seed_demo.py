@@ -11,12 +11,16 @@ import time
 from collections import Counter
 from contextlib import contextmanager
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 
-from cms.demo import events, instruments, news, pages, people, themes, vocabularies
+from django_comments_xtd.models import XtdComment
+
+from cms.demo import discussions, events, instruments, news, pages, people, themes, vocabularies
 from cms.demo.builders import (
     ATTACHMENT_DESCRIPTION,
     ensure_by_key,
@@ -45,6 +49,7 @@ from cms.models import (
     ThemePage,
 )
 from cms.visibility import Visibility
+from community.discussions.services import comment_post, comment_reply
 from community.members.models import Institution, Profile
 from community.members.services import django_site_sync
 
@@ -95,6 +100,7 @@ def seed_demo_site(*, today):
     seed_news(index_pages["news"], theme_pages, created, today=today)
     seed_events(index_pages["events"], theme_pages, created, today=today)
     seed_people(theme_pages, created)
+    seed_discussions(created)
     return created
 
 
@@ -280,6 +286,23 @@ def seed_people(theme_pages, created):
         ensure_profile(user, theme_pages=theme_pages, **profile_text)
         if contact_for:
             institutions[contact_for].contacts.add(user)
+
+
+def seed_discussions(created):
+    """A few threads by the demo members; a thread that exists is left alone."""
+    members = {user.email: user for user in get_user_model().objects.filter(
+        email__in={t["author"] for t in discussions.THREADS}
+        | {r["author"] for t in discussions.THREADS for r in t["replies"]})}
+    for thread in discussions.THREADS:
+        page = InstrumentPage.objects.live().filter(title=thread["instrument"]).first()
+        if page is None or XtdComment.objects.filter(
+            object_pk=str(page.pk), parent_id=F("pk"), user=members[thread["author"]]
+        ).exists():
+            continue
+        root = comment_post(user=members[thread["author"]], page=page, text=thread["text"])
+        for reply in thread["replies"]:
+            comment_reply(user=members[reply["author"]], parent=root, text=reply["text"])
+        created["discussies"] += 1
 
 
 def summary(created, *, seconds):
