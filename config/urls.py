@@ -18,6 +18,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
     path("discussies/", include("community.discussions.urls")),
+    path("bijeenkomsten/", include("community.events.urls")),
+    path("quickscan/", include("community.quickscan.urls")),
     path("zoeken/", search_views.search, name="search"),
     path("leden/", include("community.members.urls")),
     path("sitemap.xml", sitemap),

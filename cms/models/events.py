@@ -1,9 +1,18 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.models import Page
 from wagtail.search import index
 
 from .base import ContentPage
@@ -54,6 +63,44 @@ class EventPage(ContentPage):
     themes = ParentalManyToManyField(
         "cms.ThemePage", verbose_name="thema's", blank=True, related_name="events",
     )
+    cancelled = models.BooleanField(
+        "geannuleerd", default=False,
+        help_text="Aangemelde deelnemers krijgen bij publiceren een annuleringsmail.",
+    )
+    chatham_house = models.BooleanField(
+        "Chatham House Rule", default=False,
+        help_text="De deelnemerslijst blijft verborgen en de pagina noemt de regel.",
+    )
+
+    # Registration through the platform. Seat counts live in community.events,
+    # never on the page: publishing a revision would overwrite them.
+    registration_enabled = models.BooleanField("aanmelden via het platform", default=False)
+    open_to_guests = models.BooleanField(
+        "ook open voor niet-leden", default=False,
+        help_text="Niet-leden melden zich aan met naam, e-mailadres en instelling "
+        "en bevestigen hun e-mailadres.",
+    )
+    capacity = models.PositiveIntegerField(
+        "aantal plaatsen", null=True, blank=True,
+        help_text="Leeg: onbeperkt. Is het vol, dan kan men op de wachtlijst.",
+    )
+    max_per_institution = models.PositiveIntegerField(
+        "maximum per instelling", null=True, blank=True, help_text="Leeg: geen maximum.",
+    )
+    registration_opens_at = models.DateTimeField(
+        "aanmelding opent", null=True, blank=True, help_text="Leeg: direct na publiceren.",
+    )
+    registration_closes_at = models.DateTimeField(
+        "aanmelding sluit", null=True, blank=True, help_text="Leeg: bij het begin.",
+    )
+    cancellation_deadline = models.DateTimeField(
+        "afmelden kan tot", null=True, blank=True, help_text="Leeg: tot het begin.",
+    )
+    offer_hours = models.PositiveSmallIntegerField(
+        "bedenktijd bij een vrijgekomen plek (uren)", default=48,
+        help_text="Zo lang heeft iemand van de wachtlijst om een aangeboden plek te "
+        "bevestigen; daarna gaat het aanbod naar de volgende.",
+    )
 
     content_panels = ContentPage.content_panels[:1] + [
         FieldRowPanel([FieldPanel("start"), FieldPanel("end")], heading="Wanneer"),
@@ -69,7 +116,37 @@ class EventPage(ContentPage):
         FieldPanel("intro"),
         FieldPanel("body"),
         FieldPanel("themes"),
+        MultiFieldPanel(
+            [FieldPanel("chatham_house"), FieldPanel("cancelled")], heading="Bijzonderheden",
+        ),
     ]
+    registration_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("registration_enabled"),
+                FieldPanel("open_to_guests"),
+                FieldRowPanel([FieldPanel("capacity"), FieldPanel("max_per_institution")]),
+                FieldRowPanel(
+                    [FieldPanel("registration_opens_at"), FieldPanel("registration_closes_at")]
+                ),
+                FieldRowPanel([FieldPanel("cancellation_deadline"), FieldPanel("offer_hours")]),
+            ],
+            heading="Aanmelding",
+        ),
+        InlinePanel(
+            "registration_questions", label="Vraag", heading="Vragen bij het aanmelden",
+            help_text="Bijvoorbeeld dieetwensen of een keuze uit workshops.",
+        ),
+    ]
+    # Wagtail's default tabs, with the registration settings as a tab of their own.
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=gettext_lazy("Content")),
+            ObjectList(registration_panels, heading="Aanmelding"),
+            ObjectList(Page.promote_panels, heading=gettext_lazy("Promote")),
+            ObjectList(Page.settings_panels, heading=gettext_lazy("Settings")),
+        ]
+    )
     search_fields = ContentPage.search_fields + [
         index.SearchField("location_name"),
         index.FilterField("start"),
@@ -90,6 +167,23 @@ class EventPage(ContentPage):
             raise ValidationError({"online_url": "Geef de link voor online deelname."})
         if self.format != self.Format.ONLINE and not self.location_name:
             raise ValidationError({"location_name": "Geef de locatie op."})
+        self._clean_registration()
+
+    def _clean_registration(self):
+        errors = {}
+        opens, closes = self.registration_opens_at, self.registration_closes_at
+        if opens and closes and closes <= opens:
+            errors["registration_closes_at"] = "De aanmelding sluit vóórdat ze opent."
+        if closes and self.end and closes > self.end:
+            errors["registration_closes_at"] = "De aanmelding sluit na afloop."
+        if self.cancellation_deadline and self.end and self.cancellation_deadline > self.end:
+            errors["cancellation_deadline"] = "Afmelden kan niet na afloop."
+        if self.max_per_institution and self.capacity and self.max_per_institution > self.capacity:
+            errors["max_per_institution"] = "Het maximum per instelling is groter dan het totaal."
+        if self.open_to_guests and not self.registration_enabled:
+            errors["open_to_guests"] = "Zet eerst het aanmelden via het platform aan."
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def is_past(self):

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "community.members",
     "community.outbox",
     "community.discussions",
+    "community.events",
+    "community.quickscan",
     "search",
     # Wagtail
     "wagtail.contrib.forms",

@@ -1,0 +1,7 @@
+"""events URLs."""
+
+from django.urls import path  # noqa: F401
+
+app_name = "events"
+
+urlpatterns = []

@@ -1,0 +1,7 @@
+"""quickscan URLs."""
+
+from django.urls import path  # noqa: F401
+
+app_name = "quickscan"
+
+urlpatterns = []
