@@ -19,6 +19,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cms.visibility import user_is_member
+from community.ratelimits import TOO_MANY, within_limit
 
 from . import services
 from .forms import CommentForm, FlagForm
@@ -77,6 +78,15 @@ def _apply_error(form, field, error):
     return form
 
 
+def _over_limit(request, form):
+    """Posting limit: over it, the form says why and keeps the text (HTTP 429)."""
+    if request.method != "POST" or within_limit(request, action="discussion_post"):
+        return False
+    form.is_valid()  # our error joins the form's own
+    form.add_error("comment", TOO_MANY)
+    return True
+
+
 @require_http_methods(["GET", "POST"])
 def comment_create(request, page_id):
     """Start a new thread on an instrument (the form on the page posts here)."""
@@ -84,7 +94,8 @@ def comment_create(request, page_id):
     if refusal := _refuse_non_member(request):
         return refusal
     form = CommentForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    limited = _over_limit(request, form)
+    if request.method == "POST" and not limited and form.is_valid():
         try:
             comment = services.comment_post(
                 user=request.user, page=page, text=form.cleaned_data["comment"]
@@ -96,7 +107,7 @@ def comment_create(request, page_id):
             return _back_to(page, comment)
     return TemplateResponse(
         request, "discussions/comment_form.html", _context(page, form=form),
-        status=400 if form.is_bound else 200,
+        status=429 if limited else 400 if form.is_bound else 200,
     )
 
 
@@ -109,10 +120,11 @@ def comment_reply(request, comment_id):
     too_deep = parent.level >= max_level()
     form = CommentForm(request.POST or None, label="Je antwoord")
     status = 200
+    limited = _over_limit(request, form)
     if request.method == "POST":
         # Too deep: the page says so, and nothing is stored.
-        status = 400
-        if not too_deep and form.is_valid():
+        status = 429 if limited else 400
+        if not too_deep and not limited and form.is_valid():
             try:
                 comment = services.comment_reply(
                     user=request.user, parent=parent, text=form.cleaned_data["comment"]

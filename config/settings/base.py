@@ -251,6 +251,8 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     "manage_email": "10/m/user",
     "reauthenticate": "10/m/user",
+    # Ours, on the same counters (community.ratelimits): posting in discussions.
+    "discussion_post": "10/10m/user,60/d/user",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 # The Wagtail admin asks for two-factor login (off in dev, for the demo editor).
