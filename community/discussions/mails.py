@@ -36,7 +36,12 @@ def unsubscribe_link(*, user, page=None):
 
 
 def _message(*, recipient, subject, template, context, unsubscribe_url=None):
-    context = {**context, "recipient_name": display_name(recipient), "site_url": settings.SITE_URL}
+    context = {
+        **context,
+        "recipient_name": display_name(recipient),
+        "site_url": settings.SITE_URL,
+        "preferences_url": absolute(reverse("members:profile_edit")),
+    }
     headers = {"Auto-Submitted": "auto-generated"}
     if unsubscribe_url:
         context["unsubscribe_url"] = unsubscribe_url

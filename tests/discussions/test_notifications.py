@@ -67,6 +67,9 @@ def test_follower_gets_a_mail_per_comment_through_the_outbox(
     html = message.alternatives[0][0]
     assert '<a href="https://example.nl/h" rel="nofollow noopener">de handreiking</a>' in html
     assert f'href="http://testserver{url}"' in html
+    # How often mail comes is chosen on the profile page.
+    assert "http://testserver/leden/profiel/" in message.body
+    assert 'href="http://testserver/leden/profiel/"' in html
 
 
 def test_author_is_never_told_about_their_own_comment(
@@ -214,6 +217,7 @@ def test_digest_once_with_everything_since_the_last(
     assert f"#c{first.pk}" in message.body and f"#c{second.pk}" in message.body
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert "/discussies/afmelden/" in message.extra_headers["List-Unsubscribe"]
+    assert "kies je in je profiel: http://testserver/leden/profiel/" in message.body
 
     # The next day: only what is new since then.
     with later(days=1):
