@@ -66,11 +66,15 @@ def profile_detail(request, user_id):
     if profile is None:
         raise Http404("Geen profiel")
     profile.shown_name = directory.display_name(profile)
-    return TemplateResponse(request, "members/profile_detail.html", {
+    response = TemplateResponse(request, "members/profile_detail.html", {
         "profile": profile,
         "is_own_profile": request.user.is_authenticated and request.user.pk == profile.user_id,
         "contributions": directory.recent_contributions(author=profile.user, viewer=request.user),
     })
+    # A public profile is for the sector, not for search engines: people look
+    # each other up here, and a name should not lead strangers to an employer.
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
 
 
 @require_safe

@@ -61,6 +61,9 @@ def test_public_profile_is_visible_without_email(client, person):
     assert "f.elamrani" not in html and "hva.example" not in html
     # Outsiders get no link into the members-only directory.
     assert 'href="/leden/"' not in html
+    # Findable in the sector, not by search engines.
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+    assert '<meta name="robots" content="noindex, nofollow">' in html
 
 
 @pytest.mark.parametrize("status", [Profile.Status.PENDING, Profile.Status.REJECTED])
