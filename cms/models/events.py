@@ -192,4 +192,8 @@ class EventPage(ContentPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["themes"] = self.themes.live().public()
+        if self.registration_enabled:
+            from community.events.views import registration_box
+
+            context["box"] = registration_box(request, self)
         return context

@@ -195,3 +195,34 @@ class CalendarFeed(models.Model):
 
     def __str__(self):
         return f"Agenda-feed van {self.user_id}"
+
+
+class Broadcast(models.Model):
+    """A mail editors sent to everyone registered for an event: the history in the admin.
+
+    `token` comes from the confirmation form, so a double click or a resent
+    POST cannot send the same mail twice (the unique constraint refuses it).
+    """
+
+    event = models.ForeignKey(
+        "cms.EventPage", on_delete=models.CASCADE, related_name="broadcasts",
+        verbose_name="bijeenkomst",
+    )
+    token = models.UUIDField(unique=True, editable=False)
+    subject = models.CharField("onderwerp", max_length=200)
+    body = models.TextField("bericht")
+    include_waitlist = models.BooleanField("ook aan de wachtlijst", default=False)
+    recipient_count = models.PositiveIntegerField("aantal ontvangers", default=0)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name="verstuurd door",
+    )
+    sent_at = models.DateTimeField("verstuurd op", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "mail aan aangemelden"
+        verbose_name_plural = "mails aan aangemelden"
+        ordering = ["-sent_at", "-pk"]
+
+    def __str__(self):
+        return self.subject

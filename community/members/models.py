@@ -39,6 +39,12 @@ class Institution(index.Indexed, ClusterableModel):
         help_text="Voor filters in de ledenlijst, bijvoorbeeld ?instelling=tue.",
     )
     kind = models.CharField("soort", max_length=20, choices=Kind.choices)
+    is_small = models.BooleanField(
+        "kleine instelling", default=False,
+        help_text="Voor kleine hogescholen (ongeveer minder dan 5.000 studenten). Zij "
+        "vergelijken zich in de quickscan-benchmark met elkaar en krijgen de korte "
+        "quickscan voorgesteld.",
+    )
     website = models.URLField("website", blank=True)
     logo = models.ForeignKey(
         "wagtailimages.Image", verbose_name="logo", null=True, blank=True,
@@ -53,7 +59,8 @@ class Institution(index.Indexed, ClusterableModel):
     panels = [
         MultiFieldPanel(
             [FieldPanel("name"), FieldPanel("short_name"), FieldPanel("slug"),
-             FieldPanel("kind"), FieldPanel("website"), FieldPanel("logo")],
+             FieldPanel("kind"), FieldPanel("is_small"), FieldPanel("website"),
+             FieldPanel("logo")],
             heading="Instelling",
         ),
         InlinePanel("domains", label="E-maildomeinen", heading="E-maildomeinen"),

@@ -187,6 +187,19 @@ CELERY_BEAT_SCHEDULE = {
         "task": "community.discussions.tasks.discussions_notify_sweep",
         "schedule": 300.0,
     },
+    # Network meetings: pass expired waitlist offers on, remind a day ahead, anonymise.
+    "events-offers-expire": {
+        "task": "community.events.tasks.events_offers_expire",
+        "schedule": 300.0,
+    },
+    "events-reminders": {
+        "task": "community.events.tasks.events_reminders_send",
+        "schedule": 900.0,
+    },
+    "events-anonymise": {
+        "task": "community.events.tasks.events_anonymise",
+        "schedule": crontab(hour=3, minute=45),
+    },
 }
 
 # Wagtail queues its own background work (search and reference index, file
@@ -306,9 +319,15 @@ COMMENTS_XTD_APP_MODEL_OPTIONS = {
 # provider comes last: the others may still need the person's addresses.
 PERSONAL_DATA_PROVIDERS = [
     "community.discussions.privacy_data",
+    "community.events.privacy_data",
     "community.outbox.privacy_data",
     "community.members.privacy_data",
 ]
+
+# --- Network meetings ---------------------------------------------------------------
+
+# Registrations of events that ended this many days ago lose their personal data.
+EVENTS_ANONYMISE_AFTER_DAYS = int(os.environ.get("EVENTS_ANONYMISE_AFTER_DAYS", "90"))
 
 # --- Internationalisation -------------------------------------------------------
 
@@ -350,6 +369,9 @@ WAGTAIL_USER_TIME_ZONES = ["Europe/Amsterdam"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILEMBEDS_FINDERS = []  # embeds would load from third-party hosts
+# The admin's avatars would come from Gravatar (a hash of the editor's address sent
+# to a third party); without it Wagtail shows its own default avatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
@@ -396,3 +418,18 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# --- Quickscan ---------------------------------------------------------------------
+
+# The sector benchmark shows a cohort's figures only when at least this many
+# institutions are in it, and a cell only when this many answered it.
+QUICKSCAN_BENCHMARK_MIN_INSTITUTIONS = 5
+# Each institution's latest scan submitted in this many days before the reference
+# date counts; the reference date is the first day of the current quarter.
+QUICKSCAN_BENCHMARK_WINDOW_DAYS = 730
+QUICKSCAN_DEFAULT_TARGET_LEVEL = 3
+# Before the account provider, which must stay last (see above).
+PERSONAL_DATA_PROVIDERS.insert(
+    PERSONAL_DATA_PROVIDERS.index("community.members.privacy_data"),
+    "community.quickscan.privacy_data",
+)

@@ -1,0 +1,155 @@
+"""The mails about registrations. Each function returns a message for `outbox_enqueue`.
+
+The services queue them in the same transaction as the change they report.
+Every mail names the event, its time in Dutch time and a link to the
+person's registration page (a signed token): from there they confirm, take
+an offered seat or cancel, always with a button (POST), never by merely
+opening the link, which mail scanners do.
+"""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from .calendar import event_ics, event_url
+from .selectors import place_description
+
+SUBJECT_PREFIX = "[IV-HO] "
+ICS_MIMETYPE = "text/calendar"
+
+
+def absolute(path):
+    return f"{settings.SITE_URL}{path}"
+
+
+def manage_link(registration):
+    from .services import registration_token
+
+    token = registration_token(registration=registration)
+    return absolute(reverse("events:manage", args=[token]))
+
+
+def when(event):
+    """'dinsdag 27 oktober 2026, 10:00 – 16:00' in Dutch time, across days if need be."""
+    start, end = timezone.localtime(event.start), timezone.localtime(event.end)
+    first = date_format(start, "l j F Y, H:i")
+    if start.date() == end.date():
+        return f"{first} – {date_format(end, 'H:i')}"
+    return f"{first} – {date_format(end, 'l j F Y, H:i')}"
+
+
+def _context(registration, **extra):
+    from .services import cancellation_deadline
+
+    event = registration.event
+    deadline = cancellation_deadline(event)
+    return {
+        "name": registration.name,
+        "event": event,
+        "when": when(event),
+        "place": place_description(event),
+        "event_url": event_url(event),
+        "manage_url": manage_link(registration),
+        "cancel_until": date_format(timezone.localtime(deadline), "l j F Y, H:i"),
+        "answers": registration.answers,
+        "site_url": settings.SITE_URL,
+        **extra,
+    }
+
+
+def _message(*, registration, subject, template, context=None, ics=False):
+    message = EmailMultiAlternatives(
+        subject=SUBJECT_PREFIX + " ".join(subject.split()),
+        body=render_to_string(
+            f"events/email/{template}.txt", context or _context(registration)
+        ),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[registration.email],
+        headers={"Auto-Submitted": "auto-generated"},
+    )
+    if ics:
+        message.attach(
+            "bijeenkomst.ics", event_ics(registration.event, for_registrant=True), ICS_MIMETYPE
+        )
+    return message
+
+
+def confirmation(*, registration):
+    event = registration.event
+    return _message(
+        registration=registration, subject=f"Aanmelding bevestigd: {event.title}",
+        template="confirmation", ics=True,
+    )
+
+
+def waitlisted(*, registration):
+    from .selectors import waitlist_position
+
+    event = registration.event
+    return _message(
+        registration=registration, subject=f"Je staat op de wachtlijst: {event.title}",
+        template="waitlisted",
+        context=_context(registration, position=waitlist_position(registration=registration)),
+    )
+
+
+def offer(*, registration):
+    event = registration.event
+    deadline = date_format(timezone.localtime(registration.offer_expires_at), "l j F Y, H:i")
+    return _message(
+        registration=registration, subject=f"Er is een plek vrij: {event.title}",
+        template="offer", context=_context(registration, offer_until=deadline),
+    )
+
+
+def offer_expired(*, registration):
+    event = registration.event
+    return _message(
+        registration=registration, subject=f"Aanbod verlopen: {event.title}",
+        template="offer_expired",
+    )
+
+
+def cancelled(*, registration, by_editor=False):
+    event = registration.event
+    return _message(
+        registration=registration, subject=f"Afgemeld: {event.title}",
+        template="cancelled", context=_context(registration, by_editor=by_editor),
+    )
+
+
+def guest_confirmation(*, registration):
+    event = registration.event
+    return _message(
+        registration=registration, subject=f"Bevestig je aanmelding: {event.title}",
+        template="guest_confirmation",
+    )
+
+
+def reminder(*, registration):
+    event = registration.event
+    return _message(
+        registration=registration, subject=f"Morgen: {event.title}",
+        template="reminder", ics=True,
+    )
+
+
+def event_changed(*, registration, reinstated=False):
+    event = registration.event
+    subject = f"Gaat toch door: {event.title}" if reinstated else f"Gewijzigd: {event.title}"
+    return _message(
+        registration=registration, subject=subject, template="event_changed",
+        context=_context(registration, reinstated=reinstated),
+        ics=registration.holds_seat,
+    )
+
+
+def event_cancelled(*, registration):
+    event = registration.event
+    return _message(
+        registration=registration, subject=f"Geannuleerd: {event.title}",
+        template="event_cancelled", ics=registration.holds_seat,
+    )

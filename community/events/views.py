@@ -1,0 +1,295 @@
+"""Thin views over the registration services, under /bijeenkomsten/.
+
+Every view that names an event first finds it as the viewer may see it: an
+event behind page privacy the viewer does not pass is a 404, exactly like an
+id that does not exist. Changes happen on POST only: links in mails lead to a
+page with a button, because mail scanners open links.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from cms.visibility import user_is_member
+
+from . import calendar, selectors, services
+from .forms import GuestRegistrationForm, RegistrationForm
+from .models import CalendarFeed, Registration
+from .services import RegistrationError
+
+Status = Registration.Status
+
+REGISTERED = {
+    Status.CONFIRMED: "Je bent aangemeld. Je krijgt een bevestiging per e-mail, met de "
+    "bijeenkomst als agenda-item.",
+    Status.WAITLISTED: "De bijeenkomst is vol: je staat op de wachtlijst. Komt er een plek "
+    "vrij, dan krijg je een e-mail.",
+    Status.UNCONFIRMED: "Bijna klaar: we hebben je een e-mail gestuurd. Bevestig je "
+    "e-mailadres met de link daarin om je aanmelding af te ronden.",
+}
+
+
+def _event_or_404(request, event_id):
+    event = selectors.event_for_request(request, event_id)
+    if event is None:
+        raise Http404("Geen bijeenkomst")
+    return event
+
+
+def _back_to_event(event):
+    return redirect((event.url or "/") + "#aanmelden")
+
+
+def _error_text(error):
+    return " ".join(error.messages)
+
+
+def registration_box(request, event):
+    """Context for the registration box on the event page (cms EventPage.get_context)."""
+    state = selectors.registration_state(event=event, user=request.user)
+    if state["registration"] is not None:
+        state["manage_token"] = services.registration_token(registration=state["registration"])
+    if state["window"] == "open" and state["registration"] is None:
+        if state["viewer_is_member"]:
+            state["form"] = RegistrationForm(event=event)
+        elif event.open_to_guests:
+            state["guest_form"] = GuestRegistrationForm(
+                event=event,
+                initial={"guest_email": request.user.email}
+                if request.user.is_authenticated else None,
+            )
+    return state
+
+
+@require_http_methods(["GET", "POST"])
+def register(request, event_id):
+    """A member registers (or joins the waitlist). The event page's form posts here."""
+    event = _event_or_404(request, event_id)
+    if not request.user.is_authenticated:
+        return redirect_to_login(event.url or request.get_full_path())
+    if not user_is_member(request.user):
+        return TemplateResponse(
+            request, "events/members_only.html", {"event": event}, status=403
+        )
+    form = RegistrationForm(
+        request.POST if request.method == "POST" else None, event=event
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            registration = services.registration_create(
+                event=event, user=request.user, answers=form.answers()
+            )
+        except RegistrationError as error:
+            messages.error(request, _error_text(error))
+            return _back_to_event(event)
+        messages.success(request, REGISTERED[registration.status])
+        return _back_to_event(event)
+    return TemplateResponse(
+        request, "events/register.html", {"event": event, "form": form},
+        status=400 if form.is_bound else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def guest_register(request, event_id):
+    """Someone without membership registers for an event open to guests."""
+    event = _event_or_404(request, event_id)
+    if not event.open_to_guests:
+        raise Http404("Niet open voor gasten")
+    if user_is_member(request.user):
+        return redirect("events:register", event_id=event.pk)
+    form = GuestRegistrationForm(
+        request.POST if request.method == "POST" else None, event=event
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            registration = services.registration_create(
+                event=event, guest=form.guest(), answers=form.answers()
+            )
+        except RegistrationError as error:
+            form.add_error(None, _error_text(error))
+        else:
+            messages.success(request, REGISTERED[registration.status])
+            return _back_to_event(event)
+    return TemplateResponse(
+        request, "events/register.html", {"event": event, "form": form, "guest": True},
+        status=400 if form.is_bound else 200,
+    )
+
+
+@require_POST
+def cancel(request, event_id):
+    """A member cancels their own registration from the event page."""
+    event = _event_or_404(request, event_id)
+    if not request.user.is_authenticated:
+        return redirect_to_login(event.url or "/")
+    registration = event.registrations.filter(
+        user=request.user, status__in=Registration.ACTIVE
+    ).first()
+    if registration is None:
+        messages.error(request, services.NOT_ACTIVE)
+        return _back_to_event(event)
+    try:
+        services.registration_cancel(registration=registration)
+    except RegistrationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, "Je bent afgemeld. Je krijgt een bevestiging per e-mail.")
+    return _back_to_event(event)
+
+
+MANAGE_ACTIONS = {
+    "confirm": (services.guest_confirm, None),
+    "accept": (services.offer_accept, "Je plek is bevestigd. Tot dan!"),
+    "cancel": (services.registration_cancel, "Je bent afgemeld."),
+}
+
+
+@require_http_methods(["GET", "POST"])
+def manage(request, token):
+    """The page a mail links to: confirm an address, take an offered seat, or cancel.
+
+    The signed token is the proof: whoever has the mail may act on it. GET only
+    shows; the buttons POST.
+    """
+    registration = services.registration_from_token(token)
+    if registration is None:
+        raise Http404("Onbekende aanmelding")
+    error = None
+    if request.method == "POST":
+        action = MANAGE_ACTIONS.get(request.POST.get("action", ""))
+        if action is None:
+            error = "Kies wat je wilt doen met de knoppen hieronder."
+        else:
+            service, message = action
+            try:
+                registration = service(registration=registration)
+            except RegistrationError as refusal:
+                error = _error_text(refusal)
+            else:
+                messages.success(request, message or REGISTERED[registration.status])
+                return redirect("events:manage", token=token)
+    registration.refresh_from_db()
+    state = {
+        "registration": registration,
+        "event": registration.event,
+        "token": token,
+        "error": error,
+        "waitlist_position": selectors.waitlist_position(registration=registration),
+        "cancel_until": services.cancellation_deadline(registration.event),
+        "can_cancel": registration.is_active and (
+            not registration.holds_seat
+            or timezone.now() <= services.cancellation_deadline(registration.event)
+        ),
+    }
+    return TemplateResponse(
+        request, "events/manage.html", state, status=400 if error else 200
+    )
+
+
+@login_required
+@require_GET
+def my_events(request):
+    upcoming, past = selectors.registrations_of(user=request.user)
+    feed = CalendarFeed.objects.filter(user=request.user).first()
+    return TemplateResponse(
+        request, "events/my_events.html",
+        {
+            "upcoming": [
+                {
+                    "registration": registration,
+                    "position": selectors.waitlist_position(registration=registration),
+                    "manage_url": reverse(
+                        "events:manage",
+                        args=[services.registration_token(registration=registration)],
+                    ),
+                }
+                for registration in upcoming
+            ],
+            "past": past,
+            "feed_url": (
+                request.build_absolute_uri(reverse("events:personal_feed", args=[feed.token]))
+                if feed else ""
+            ),
+            "public_feed_url": request.build_absolute_uri(reverse("events:public_feed")),
+        },
+    )
+
+
+@login_required
+@require_POST
+def feed_renew(request):
+    """Make (or replace) the member's secret feed URL; the old one stops working."""
+    services.calendar_feed_renew(user=request.user)
+    messages.success(
+        request,
+        "Je hebt een nieuwe agenda-link. De oude werkt niet meer: vervang hem in je agenda.",
+    )
+    return redirect("events:my_events")
+
+
+def _ics(content, filename):
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_GET
+def personal_feed(request, token):
+    feed = CalendarFeed.objects.select_related("user").filter(token=token).first()
+    if feed is None or not feed.user.is_active:
+        raise Http404("Onbekende agenda")
+    events = [r.event for r in selectors.feed_registrations(user=feed.user)]
+    return _ics(
+        calendar.feed_ics(events, name="Mijn bijeenkomsten (IV-HO)", for_registrant=True),
+        "mijn-bijeenkomsten.ics",
+    )
+
+
+@require_GET
+def public_feed(request):
+    return _ics(
+        calendar.feed_ics(selectors.public_feed_events(), name="Bijeenkomsten IV-HO"),
+        "bijeenkomsten-ivho.ics",
+    )
+
+
+@require_GET
+def event_download(request, event_id):
+    event = _event_or_404(request, event_id)
+    registered = bool(
+        request.user.is_authenticated
+        and event.registrations.filter(
+            user=request.user, status__in=Registration.HOLDS_SEAT
+        ).exists()
+    )
+    return _ics(
+        calendar.event_ics(event, for_registrant=registered or user_is_member(request.user)),
+        f"{event.slug}.ics",
+    )
+
+
+@require_GET
+def attendee_list(request, event_id):
+    """Who comes, for members. Under the Chatham House rule there is no list at all."""
+    event = _event_or_404(request, event_id)
+    if not event.registration_enabled or event.chatham_house:
+        raise Http404("Geen deelnemerslijst")
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not user_is_member(request.user):
+        return TemplateResponse(
+            request, "events/members_only.html", {"event": event}, status=403
+        )
+    cards, guests = selectors.attendee_cards(event=event)
+    return TemplateResponse(
+        request, "events/attendee_list.html",
+        {"event": event, "cards": cards, "guest_count": guests},
+    )

@@ -1,0 +1,62 @@
+"""The editors' way in: an admin menu item, and a button on each event page in the admin."""
+
+from django.urls import include, path, reverse
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.menus.pages import PageMenuItem
+
+from cms.models import EventPage
+
+from . import admin_urls, admin_views
+
+
+class EventRegistrationsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.may_manage_some_event(request.user)
+
+
+class EventRegistrationsButton(PageMenuItem):
+    """"Aanmeldingen" on an event page: in its header (editor, explorer) and its "more" menu."""
+
+    label = "Aanmeldingen"
+    icon_name = "group"
+
+    def is_shown(self, user):
+        return admin_views.can_manage(user, self.page)
+
+    @property
+    def url(self):
+        return reverse("events_admin:event", args=[self.page.pk])
+
+
+def is_event(page):
+    # The explorer passes plain Page objects: the content type says what it is
+    # without loading the specific page.
+    return issubclass(page.specific_class or object, EventPage)
+
+
+@hooks.register("register_admin_urls")
+def register_event_admin_urls():
+    return [path("bijeenkomsten/", include(admin_urls))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_event_registrations_menu_item():
+    # "Aanmeldingen" alone is the membership approval queue (community.members).
+    return EventRegistrationsMenuItem(
+        "Aanmeldingen bijeenkomsten", reverse("events_admin:index"),
+        name="aanmeldingen-bijeenkomsten", icon_name="date", order=245,
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def event_registrations_header_button(page, user, view_name, next_url=None):
+    if is_event(page):
+        yield EventRegistrationsButton(page=page, priority=12)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def event_registrations_listing_button(page, user, next_url=None):
+    if is_event(page):
+        yield EventRegistrationsButton(page=page, priority=3)

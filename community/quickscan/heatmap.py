@@ -1,0 +1,130 @@
+"""The heat map of theme × process step as SVG, drawn on the server.
+
+This module only does the geometry; `templates/quickscan/includes/heatmap.svg`
+draws it. Every cell shows its score as text as well as colour (colour alone
+must not carry the meaning), cells below the target get a heavy outline and a
+marker, and the page always has the same figures as a table beside it.
+"""
+
+from dataclasses import dataclass
+
+from .models import LEVEL_NAMES
+
+LABEL_WIDTH = 190
+HEADER_HEIGHT = 64
+CELL_WIDTH = 116
+CELL_HEIGHT = 44
+AVERAGE_GAP = 10
+LEGEND_HEIGHT = 46
+
+
+def score_text(value):
+    """3.25 → '3,3' (Dutch decimal comma); None → '–'."""
+    if value is None:
+        return "–"
+    return f"{value:.1f}".replace(".", ",")
+
+
+def delta_text(value):
+    if value is None:
+        return ""
+    if abs(value) < 0.05:
+        return "±0"
+    return ("+" if value > 0 else "−") + score_text(abs(value))
+
+
+@dataclass
+class SvgCell:
+    x: int
+    y: int
+    band: int
+    text: str
+    below_target: bool
+    label: str
+
+
+def heatmap(results):
+    """The drawing for a ScanResults: size, header labels, rows of cells, legend."""
+    steps, rows = results.steps, results.rows()
+    grid_width = CELL_WIDTH * len(steps)
+    average_x = LABEL_WIDTH + grid_width + AVERAGE_GAP
+    width = average_x + CELL_WIDTH
+    height = HEADER_HEIGHT + CELL_HEIGHT * (len(rows) + 1) + AVERAGE_GAP + LEGEND_HEIGHT
+    headers = [
+        {"x": LABEL_WIDTH + index * CELL_WIDTH + CELL_WIDTH // 2, "text": step.name}
+        for index, step in enumerate(steps)
+    ] + [{"x": average_x + CELL_WIDTH // 2, "text": "Gemiddeld"}]
+    svg_rows = []
+    for row_index, row in enumerate(rows):
+        y = HEADER_HEIGHT + row_index * CELL_HEIGHT
+        cells = [
+            SvgCell(
+                x=LABEL_WIDTH + index * CELL_WIDTH, y=y, band=cell.band,
+                text=score_text(cell.score) + (" ▼" if cell.below_target else ""),
+                below_target=cell.below_target,
+                label=f"{row['theme'].label}, {cell.step.name}: {score_text(cell.score)}",
+            )
+            for index, cell in enumerate(row["cells"])
+        ]
+        average = row["average"].value
+        cells.append(SvgCell(
+            x=average_x, y=y, band=_band(average), text=score_text(average),
+            below_target=False, label=f"{row['theme'].label}, gemiddeld: {score_text(average)}",
+        ))
+        svg_rows.append({"y": y, "text_y": y + CELL_HEIGHT // 2 + 5,
+                         "label": row["theme"].label, "cells": cells})
+    footer_y = HEADER_HEIGHT + len(rows) * CELL_HEIGHT + AVERAGE_GAP
+    footer = [
+        SvgCell(x=LABEL_WIDTH + index * CELL_WIDTH, y=footer_y, band=_band(column["average"].value),
+                text=score_text(column["average"].value), below_target=False,
+                label=f"{column['step'].name}, gemiddeld: {score_text(column['average'].value)}")
+        for index, column in enumerate(results.columns())
+    ]
+    footer.append(SvgCell(
+        x=average_x, y=footer_y, band=_band(results.overall.value),
+        text=score_text(results.overall.value), below_target=False,
+        label=f"Totaal gemiddeld: {score_text(results.overall.value)}",
+    ))
+    legend_y = footer_y + CELL_HEIGHT + 14
+    legend = [
+        {"x": LABEL_WIDTH + (level - 1) * CELL_WIDTH, "band": level,
+         "text": f"{level} {LEVEL_NAMES[level].lower()}"}
+        for level in range(1, 6)
+    ]
+    return {
+        "width": width,
+        "height": height,
+        "cell_width": CELL_WIDTH,
+        "cell_height": CELL_HEIGHT,
+        "label_width": LABEL_WIDTH,
+        "headers": headers,
+        "header_y": HEADER_HEIGHT - 14,
+        "rows": svg_rows,
+        "footer": footer,
+        "footer_y": footer_y,
+        "footer_text_y": footer_y + CELL_HEIGHT // 2 + 5,
+        "legend": legend,
+        "legend_y": legend_y,
+        "summary": summary(results),
+    }
+
+
+def _band(value):
+    return 0 if value is None else max(1, min(5, int(value + 0.5)))
+
+
+def summary(results):
+    """The <desc> of the drawing: the main facts in one or two sentences."""
+    scored = results.scored_cells()
+    if not scored:
+        return "Er zijn nog geen scores."
+    high = max(scored, key=lambda cell: cell.score)
+    low = min(scored, key=lambda cell: cell.score)
+    below = len(results.cells_below_target())
+    return (
+        f"Gemiddelde score {score_text(results.overall.value)} van 5. Hoogste cel: "
+        f"{high.theme.label}, {high.step.name} ({score_text(high.score)}); laagste cel: "
+        f"{low.theme.label}, {low.step.name} ({score_text(low.score)}). "
+        f"{below} van de {len(scored)} gescoorde cellen liggen onder het streefniveau "
+        f"{results.target}. De tabel hieronder bevat alle cijfers."
+    )
