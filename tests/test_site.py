@@ -87,6 +87,13 @@ def test_admin_is_dutch_for_editors(client, editor):
     assert "Pagina's" in response.content.decode()
 
 
+def test_admin_avatars_do_not_come_from_gravatar(client, editor):
+    client.force_login(editor)
+    html = client.get("/admin/").content.decode()
+    assert "avatar" in html  # Wagtail still shows one: its own default
+    assert "gravatar" not in html.lower()
+
+
 def test_no_missing_migrations():
     out = StringIO()
     call_command("makemigrations", "--check", "--dry-run", stdout=out)
