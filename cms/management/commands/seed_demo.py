@@ -32,6 +32,7 @@ from cms.demo.builders import (
     local_datetime,
     working_day,
 )
+from cms.demo.quickscan import seed_quickscan
 from cms.models import (
     ChainPartner,
     EventIndexPage,
@@ -101,6 +102,7 @@ def seed_demo_site(*, today):
     seed_events(index_pages["events"], theme_pages, created, today=today)
     seed_people(theme_pages, created)
     seed_discussions(created)
+    seed_quickscan(created, today=today)
     return created
 
 
