@@ -1,6 +1,10 @@
 """Network meetings. Dates are `days_from_today`; times are wall-clock times in Amsterdam.
 
-Three lie in the past and three ahead, whenever the command runs.
+Three lie in the past and three ahead, whenever the command runs. Those ahead take
+registrations through the platform (`registration`, `questions`); the crisis
+exercise is full, with a waitlist, and runs under the Chatham House Rule; the
+conference is also open to guests. `demo_registrations` are written once, when
+the event has none yet (no mail is sent for them).
 """
 
 from cms.demo.stream import callout, paragraph, steps
@@ -102,6 +106,15 @@ EVENTS = [
             ),
         ],
         "themes": ["privacy", "informatiebeveiliging"],
+        "registration": {"registration_enabled": True},
+        "questions": [
+            {
+                "label": "Je vraag vooraf",
+                "help_text": "Niet verplicht. Noem geen namen of andere herleidbare gegevens.",
+                "kind": "text",
+            },
+        ],
+        "demo_registrations": [],
     },
     {
         "slug": "oefendag-crisisteams",
@@ -126,6 +139,29 @@ EVENTS = [
             ),
         ],
         "themes": ["crisisbeheersing"],
+        "chatham_house": True,
+        "registration": {
+            "registration_enabled": True,
+            "capacity": 2,
+            "max_per_institution": 1,
+            "offer_hours": 48,
+        },
+        "questions": [
+            {
+                "label": "Je rol in het crisisteam",
+                "kind": "choice",
+                "choices": "Voorzitter\nSecretaris / logger\nCommunicatie\nLid",
+                "required": True,
+            },
+        ],
+        "demo_registrations": [
+            {"email": "lid@tue.example", "status": "confirmed",
+             "answers": [{"question": "Je rol in het crisisteam", "answer": "Voorzitter"}]},
+            {"email": "lid@hva.example", "status": "confirmed",
+             "answers": [{"question": "Je rol in het crisisteam", "answer": "Communicatie"}]},
+            {"email": "lid@rug.example", "status": "waitlisted",
+             "answers": [{"question": "Je rol in het crisisteam", "answer": "Lid"}]},
+        ],
     },
     {
         "slug": "jaarconferentie-integrale-veiligheid-hoger-onderwijs",
@@ -149,5 +185,87 @@ EVENTS = [
             ),
         ],
         "themes": [],
+        "registration": {
+            "registration_enabled": True,
+            "open_to_guests": True,
+            "capacity": 150,
+            "max_per_institution": 12,
+        },
+        "questions": [
+            {
+                "label": "Eerste werksessie",
+                "kind": "choice",
+                "choices": "Samenwerken met politie en gemeente\nKennisveiligheid in de "
+                "praktijk\nNazorg na een incident",
+                "required": True,
+            },
+            {"label": "Dieetwensen of allergieën", "kind": "text"},
+        ],
+        "demo_registrations": [
+            {"email": "lid@saxion.example", "status": "confirmed",
+             "answers": [{"question": "Eerste werksessie",
+                          "answer": "Nazorg na een incident"}]},
+            {"guest": {"name": "Marloes Kok", "email": "m.kok@utrecht.example",
+                       "institution_name": "Gemeente Utrecht"},
+             "status": "confirmed",
+             "answers": [{"question": "Eerste werksessie",
+                          "answer": "Samenwerken met politie en gemeente"},
+                         {"question": "Dieetwensen of allergieën", "answer": "Vegetarisch"}]},
+        ],
     },
 ]
+
+
+def registration_fields(item):
+    """Extra page fields for a new demo event: its registration settings and questions."""
+    from community.events.models import RegistrationQuestion
+
+    return {
+        **item.get("registration", {}),
+        "chatham_house": item.get("chatham_house", False),
+        "registration_questions": [
+            RegistrationQuestion(sort_order=order, **question)
+            for order, question in enumerate(item.get("questions", []))
+        ],
+    }
+
+
+def seed_registrations(event_index, created):
+    """Demo registrations, written directly and only for an event that has none yet."""
+    from datetime import timedelta
+
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from cms.models import EventPage
+    from community.events.models import Registration
+    from community.members.models import Profile
+
+    for item in EVENTS:
+        wanted = item.get("demo_registrations")
+        event = EventPage.objects.child_of(event_index).filter(slug=item["slug"]).first()
+        if not wanted or event is None or event.registrations.exists():
+            continue
+        now = timezone.now()
+        for position, row in enumerate(wanted):
+            if "guest" in row:
+                person = {**row["guest"], "user": None, "institution": None}
+            else:
+                user = get_user_model().objects.filter(email=row["email"]).first()
+                profile = Profile.objects.filter(user=user).select_related("institution").first()
+                if profile is None:
+                    continue
+                person = {
+                    "user": user, "name": profile.name, "email": user.email,
+                    "institution": profile.institution,
+                    "institution_name": profile.institution.name if profile.institution else "",
+                }
+            Registration.objects.create(
+                event=event, status=row["status"], answers=row["answers"],
+                waitlisted_at=(
+                    now + timedelta(seconds=position)
+                    if row["status"] == "waitlisted" else None
+                ),
+                **person,
+            )
+            created["aanmeldingen voor bijeenkomsten"] += 1

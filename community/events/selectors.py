@@ -213,7 +213,7 @@ def registration_state(*, event, user):
         "cancel_until": deadline,
         "can_cancel": bool(
             mine is not None and mine.is_active
-            and (not mine.holds_seat or now <= deadline)
+            and (mine.status != Registration.Status.CONFIRMED or now <= deadline)
         ),
         "show_attendees": bool(
             user_is_member(user) and not event.chatham_house and event.registration_enabled

@@ -38,6 +38,8 @@ Status = Registration.Status
 TOKEN_SALT = "events.registration"
 # The reminder goes out about this long before the start (beat runs every 15 minutes).
 REMINDER_BEFORE = timedelta(hours=24)
+# A guest may ask for their confirmation mail again after this long.
+RESEND_AFTER = timedelta(minutes=10)
 
 
 class RegistrationError(ValidationError):
@@ -49,6 +51,7 @@ class RegistrationError(ValidationError):
 EVENT_CANCELLED = "Deze bijeenkomst is geannuleerd; aanmelden is niet meer mogelijk."
 EVENT_STARTED = "Deze bijeenkomst is al begonnen of voorbij; aanmelden kan niet meer."
 NOT_ENABLED = "Voor deze bijeenkomst meld je je niet via het platform aan."
+NOT_PUBLISHED = "Deze bijeenkomst is niet (meer) gepubliceerd."
 NOT_YET_OPEN = "De aanmelding opent op {moment}."
 CLOSED = "De aanmelding is gesloten."
 MEMBERS_ONLY = (
@@ -147,6 +150,8 @@ def _locked(registration):
 
 
 def _check_event_open(*, event, now, by_editor):
+    if not event.live and not by_editor:
+        raise RegistrationError(NOT_PUBLISHED, code="not_published")
     if not event.registration_enabled:
         raise RegistrationError(NOT_ENABLED, code="not_enabled")
     if event.cancelled:
@@ -190,12 +195,16 @@ def _clean_answers(*, event, answers, by_editor):
 
 
 def _existing(*, event, user=None, email=""):
-    condition = Q(user=user) if user is not None else Q(email=email.strip().lower())
-    return (
+    """The active registration of this member or address (the member's own first), or None."""
+    condition = Q(email=email.strip().lower())
+    if user is not None:
+        condition |= Q(user=user)
+    rows = list(
         Registration.objects.filter(event_id=event.pk, status__in=Registration.ACTIVE)
-        .filter(condition)
-        .first()
+        .filter(condition)[:2]
     )
+    rows.sort(key=lambda row: user is None or row.user_id != user.pk)
+    return rows[0] if rows else None
 
 
 def _already_error(existing, *, own=True):
@@ -249,38 +258,49 @@ def _has_seat_for(*, event, institution_id, respect_institution_cap=True):
     return True
 
 
-def _confirm(registration, *, now):
-    """Give the registration its seat and send the confirmation with the .ics file.
+def _seat_or_waitlist(registration, *, now, seat):
+    """Set the fields for a seat or a waitlist place (the caller saves).
 
     Someone confirmed within a day of the start gets no separate reminder:
     the confirmation itself is the reminder.
     """
-    event = registration.event
-    registration.status = Status.CONFIRMED
-    registration.offer_expires_at = None
-    if event.start - now <= REMINDER_BEFORE:
-        registration.reminder_sent_at = now
-    registration.save()
-    outbox_enqueue(message=mails.confirmation(registration=registration))
+    if seat:
+        registration.status = Status.CONFIRMED
+        registration.offer_expires_at = None
+        if registration.event.start - now <= REMINDER_BEFORE:
+            registration.reminder_sent_at = now
+    else:
+        registration.status = Status.WAITLISTED
+        registration.waitlisted_at = registration.waitlisted_at or now
 
 
-def _waitlist(registration, *, now):
-    registration.status = Status.WAITLISTED
-    registration.waitlisted_at = registration.waitlisted_at or now
+def _mail_placement(registration):
+    """The confirmation (with the .ics file) or the waitlist mail, into the outbox."""
+    if registration.status == Status.CONFIRMED:
+        outbox_enqueue(message=mails.confirmation(registration=registration))
+    else:
+        outbox_enqueue(message=mails.waitlisted(registration=registration))
+
+
+def _confirm(registration, *, now):
+    _seat_or_waitlist(registration, now=now, seat=True)
     registration.save()
-    outbox_enqueue(message=mails.waitlisted(registration=registration))
+    _mail_placement(registration)
+
+
+def _seat_free_for(registration, *, by_editor=False, force_seat=False):
+    return force_seat or _has_seat_for(
+        event=registration.event, institution_id=registration.institution_id,
+        respect_institution_cap=not by_editor,
+    )
 
 
 def _place(registration, *, now, by_editor=False, force_seat=False):
-    """A seat if one is free (or forced), otherwise the waitlist."""
-    event = registration.event
-    if force_seat or _has_seat_for(
-        event=event, institution_id=registration.institution_id,
-        respect_institution_cap=not by_editor,
-    ):
-        _confirm(registration, now=now)
-    else:
-        _waitlist(registration, now=now)
+    """A seat if one is free (or forced), otherwise the waitlist; saved and mailed."""
+    seat = _seat_free_for(registration, by_editor=by_editor, force_seat=force_seat)
+    _seat_or_waitlist(registration, now=now, seat=seat)
+    registration.save()
+    _mail_placement(registration)
 
 
 def _offer_deadline(event, now):
@@ -357,8 +377,9 @@ def registration_create(
     cleaned_answers = _clean_answers(event=event, answers=answers, by_editor=by_editor)
 
     _lock_seats(event)
-    existing = _existing(event=event, user=user) if user is not None else None
-    existing = existing or _existing(event=event, email=details["email"])
+    existing = _existing(event=event, user=user, email=details["email"])
+    if _is_unconfirmed_guest_again(existing, user=user, by_editor=by_editor):
+        return _guest_confirmation_resend(existing, now=now)
     if existing is not None:
         # A guest using a member's address is told the address is taken, no more.
         own = existing.user_id == (user.pk if user is not None else None)
@@ -367,22 +388,43 @@ def registration_create(
     registration = Registration(
         event=event, user=user, answers=cleaned_answers, added_by=added_by, **details
     )
+    is_guest = user is None and not by_editor
+    if not is_guest:  # a guest's place is decided when they confirm their address
+        seat = _seat_free_for(registration, by_editor=by_editor, force_seat=force_seat)
+        _seat_or_waitlist(registration, now=now, seat=seat)
     try:
         # A savepoint: the unique constraint is the last line of defence (a
         # second request that got past the check), and turns into a message.
         with transaction.atomic():
             registration.save()
     except IntegrityError:
-        existing = _existing(event=event, user=user) if user is not None else None
-        existing = existing or _existing(event=event, email=details["email"])
+        existing = _existing(event=event, user=user, email=details["email"])
         if existing is None:
             raise
         raise _already_error(existing) from None
 
-    if user is None and not by_editor:
+    if is_guest:
         outbox_enqueue(message=mails.guest_confirmation(registration=registration))
     else:
-        _place(registration, now=now, by_editor=by_editor, force_seat=force_seat)
+        _mail_placement(registration)
+    return registration
+
+
+def _is_unconfirmed_guest_again(existing, *, user, by_editor):
+    return bool(
+        existing is not None and user is None and not by_editor
+        and existing.user_id is None and existing.status == Status.UNCONFIRMED
+    )
+
+
+def _guest_confirmation_resend(registration, *, now):
+    """A guest who lost the confirmation mail signs up again: send it again.
+
+    At most once per RESEND_AFTER, so the form cannot flood someone's inbox.
+    """
+    if registration.updated_at <= now - RESEND_AFTER:
+        registration.save(update_fields=["updated_at"])
+        outbox_enqueue(message=mails.guest_confirmation(registration=registration))
     return registration
 
 
@@ -463,8 +505,9 @@ def registration_cancel(*, registration, by=None):
         raise RegistrationError(NOT_ACTIVE, code="not_active")
     now = timezone.now()
     deadline = cancellation_deadline(registration.event)
-    # Leaving the waitlist or an unconfirmed sign-up frees no seat: always allowed.
-    if by is None and registration.holds_seat and now > deadline:
+    # The deadline protects the organisers from late no-shows. Leaving the waitlist,
+    # an unconfirmed sign-up or declining an offered seat is always allowed.
+    if by is None and registration.status == Status.CONFIRMED and now > deadline:
         raise RegistrationError(
             CANCEL_DEADLINE_PASSED.format(moment=_moment(deadline)), code="deadline"
         )
@@ -501,7 +544,9 @@ def offers_expire(*, now=None):
             for registration in due:
                 registration.status = Status.EXPIRED
                 registration.save()
-                outbox_enqueue(message=mails.offer_expired(registration=registration))
+                # After a cancellation everyone already got the cancellation mail.
+                if not event.cancelled:
+                    outbox_enqueue(message=mails.offer_expired(registration=registration))
             expired += len(due)
             _fill_seats(event, now=now)
     return expired

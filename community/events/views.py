@@ -184,7 +184,7 @@ def manage(request, token):
         "waitlist_position": selectors.waitlist_position(registration=registration),
         "cancel_until": services.cancellation_deadline(registration.event),
         "can_cancel": registration.is_active and (
-            not registration.holds_seat
+            registration.status != Status.CONFIRMED
             or timezone.now() <= services.cancellation_deadline(registration.event)
         ),
     }

@@ -101,6 +101,7 @@ def seed_demo_site(*, today):
     seed_news(index_pages["news"], theme_pages, created, today=today)
     seed_events(index_pages["events"], theme_pages, created, today=today)
     seed_people(theme_pages, created)
+    events.seed_registrations(index_pages["events"], created)
     seed_discussions(created)
     seed_quickscan(created, today=today)
     return created
@@ -264,6 +265,7 @@ def seed_events(event_index, theme_pages, created, *, today):
                 address=item.get("address", ""),
                 online_url=item.get("online_url", ""),
                 themes=[theme_pages[slug] for slug in item.get("themes", ())],
+                **events.registration_fields(item),
             ),
         )
         created["bijeenkomsten"] += was_created
