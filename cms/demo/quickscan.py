@@ -303,6 +303,7 @@ def _version(title, kind, introduction, theme_slugs, themes, steps):
 
 
 def _submitted_scan(*, institution, version, base, submitted_at, person):
+    from community.quickscan.cohorts import cohort_of
     from community.quickscan.models import Answer, Scan
 
     scan = Scan.objects.create(
@@ -315,6 +316,7 @@ def _submitted_scan(*, institution, version, base, submitted_at, person):
     ])
     Scan.objects.filter(pk=scan.pk).update(
         status=Scan.Status.SUBMITTED, submitted_by=person, submitted_at=submitted_at,
+        cohort=cohort_of(institution) or "",
         started_at=submitted_at - datetime.timedelta(days=21),
     )
     scan.refresh_from_db()

@@ -85,9 +85,12 @@ class SectorReportView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        # distinct=True on every count: the two joins (scans, questions) multiply rows.
         versions = QuickscanVersion.objects.annotate(
-            drafts=Count("scans", filter=Q(scans__status=Scan.Status.DRAFT)),
-            submitted=Count("scans", filter=Q(scans__status=Scan.Status.SUBMITTED)),
+            drafts=Count("scans", filter=Q(scans__status=Scan.Status.DRAFT), distinct=True),
+            submitted=Count(
+                "scans", filter=Q(scans__status=Scan.Status.SUBMITTED), distinct=True,
+            ),
             question_count=Count("questions", distinct=True),
         ).order_by("kind", "-published_at", "-created_at")
         context["versions"] = versions

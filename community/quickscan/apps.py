@@ -5,3 +5,6 @@ class QuickscanConfig(AppConfig):
     name = "community.quickscan"
     label = "quickscan"
     verbose_name = "Quickscan integrale veiligheid"
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the system checks)

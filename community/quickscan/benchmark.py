@@ -2,26 +2,35 @@
 
 How no figure can be traced back to one institution:
 
-1. **One view per cohort.** The cohort is fixed by the institution's record
-   (`cohorts.cohort_of`) and nobody chooses filters, periods or versions. Every
-   page that shows the benchmark (members of any institution in the cohort,
-   the board overview, the editors' report) calls `cohort_benchmark` with the
-   cohort alone, so they all show the same figures: there are no two views of
-   one cohort whose difference isolates one institution. There is no
-   "all cohorts" figure either, which could be subtracted from the others.
-2. **A fixed reference date.** The window ends on the first day of the current
-   quarter, not today. A scan submitted today counts from the next quarter on,
-   together with everything else submitted meanwhile, so comparing the page
-   before and after one colleague institution submits shows no difference.
-3. **Distinct institutions, latest scan only.** Each institution counts once,
-   with its latest scan submitted within the window (QUICKSCAN_BENCHMARK_WINDOW_DAYS
-   before the reference date).
+1. **One view per cohort.** Every page that shows the benchmark (members of any
+   institution in the cohort, the board overview, the editors' report) calls
+   `cohort_benchmark` with the cohort alone and reads the same published
+   snapshot. Nobody chooses filters, periods or versions, and there is no
+   "all cohorts" figure that could be subtracted from the others.
+2. **A frozen cohort.** A scan takes its institution's cohort when it is
+   submitted (`Scan.cohort`). An editor who later toggles `Institution.is_small`
+   or `kind`, or tries to delete an institution (PROTECT), changes no figure.
+3. **Published snapshots, k changes apart.** Once per quarter (the reference
+   date, the first day of the quarter) a candidate is computed from each
+   institution's latest scan submitted in the window before that date, and
+   stored (`BenchmarkSnapshot`, one per cohort and date, computed on first view).
+   It is published only when at least k institutions differ from the previously
+   published snapshot (added, dropped out, or counted with another scan);
+   otherwise everyone keeps seeing the previous one ("stand per <datum>"). So
+   two published snapshots never differ by fewer than k institutions, and
+   comparing them cannot single out one newcomer, one new scan or one leaver.
 4. **k-minimum, twice.** Nothing is shown for a cohort with fewer than
-   QUICKSCAN_BENCHMARK_MIN_INSTITUTIONS institutions; and within a shown cohort, a
-   cell is suppressed when fewer than that many institutions have a score in it
-   (answers "n.v.t." do not count).
-5. **Order statistics, rounded.** Only the median and quartiles, to one
-   decimal: no mean or sum that one more or one fewer value shifts predictably.
+   QUICKSCAN_BENCHMARK_MIN_INSTITUTIONS institutions (never below 3: a system
+   check refuses it); within a shown cohort, a cell is suppressed when fewer
+   than that many institutions have a score in it ("n.v.t." does not count).
+5. **Order statistics, rounded, quartiles only from 10.** Only the median and,
+   for cells that at least QUARTILES_MIN_INSTITUTIONS institutions scored, the
+   quartiles, to one decimal. With fewer values the quartiles would be (close
+   to) single institutions' exact scores.
+
+The inherent limit: k − 1 institutions that pool their own answers can always
+work out the k-th from any exact figure over k. Rounding and the rules above
+make that harder, not impossible; the README says so too.
 """
 
 import datetime
@@ -30,13 +39,17 @@ from dataclasses import dataclass, field
 from statistics import quantiles
 
 from django.conf import settings
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from cms.models import ProcessStep, ThemePage
 
 from . import scoring
-from .cohorts import Cohort, cohort_of, institutions_in
-from .models import Answer, Scan
+from .cohorts import Cohort, cohort_of
+from .models import Answer, BenchmarkSnapshot, Scan
+
+# Below this many scores in a cell only the median is shown, not the quartiles.
+QUARTILES_MIN_INSTITUTIONS = 10
 
 
 def min_institutions():
@@ -73,15 +86,28 @@ class CohortCell:
     def shown(self):
         return self.median is not None
 
+    @property
+    def quartiles_shown(self):
+        return self.q1 is not None and self.q3 is not None
+
 
 @dataclass
 class Benchmark:
+    """What a page shows: the cohort's latest published snapshot (or nothing yet).
+
+    `reference_date` is the date of the snapshot shown ("stand per"); when the
+    snapshot of `checked_on` (the current reference date) was not published,
+    that is an earlier quarter and `is_stale` is true.
+    """
+
     cohort: str
     reference_date: datetime.date
     next_reference_date: datetime.date
     window_start: datetime.date
     min_institutions: int
     institution_count: int
+    checked_on: datetime.date = None
+    quartiles_min: int = QUARTILES_MIN_INSTITUTIONS
     themes: list = field(default_factory=list)
     steps: list = field(default_factory=list)
     cells: dict = field(default_factory=dict)
@@ -95,6 +121,10 @@ class Benchmark:
         return self.institution_count >= self.min_institutions
 
     @property
+    def is_stale(self):
+        return self.checked_on is not None and self.reference_date < self.checked_on
+
+    @property
     def shown_cell_count(self):
         return sum(1 for cell in self.cells.values() if cell.shown)
 
@@ -102,12 +132,13 @@ class Benchmark:
         return self.cells.get((theme_id, step_id))
 
 
-def _latest_scan_ids(cohort, *, start, end):
-    """Per institution in the cohort: its latest scan submitted in [start, end)."""
+def _latest_scans(cohort, *, start, end):
+    """{institution id: scan id}: per institution its latest scan submitted in [start, end)
+    with the cohort frozen on the scan at submission."""
     rows = (
         Scan.objects.filter(
             status=Scan.Status.SUBMITTED,
-            institution__in=institutions_in(cohort),
+            cohort=cohort,
             submitted_at__gte=_start_of_day(start),
             submitted_at__lt=_start_of_day(end),
         )
@@ -116,8 +147,8 @@ def _latest_scan_ids(cohort, *, start, end):
     )
     latest = {}
     for institution_id, scan_id in rows:
-        latest.setdefault(institution_id, scan_id)
-    return list(latest.values())
+        latest.setdefault(str(institution_id), scan_id)
+    return latest
 
 
 def _scores_per_scan(scan_ids):
@@ -137,35 +168,101 @@ def _quartiles(values):
     return q1, median, q3
 
 
-def cohort_benchmark(*, cohort, today=None):
-    """The one benchmark of a cohort at today's reference date (see the module docstring)."""
-    today = today or timezone.localdate()
-    end = reference_date(today)
-    start = end - datetime.timedelta(days=int(settings.QUICKSCAN_BENCHMARK_WINDOW_DAYS))
-    k = min_institutions()
-    scan_ids = _latest_scan_ids(cohort, start=start, end=end)
-    benchmark = Benchmark(
-        cohort=cohort, reference_date=end, next_reference_date=next_reference_date(today),
-        window_start=start, min_institutions=k, institution_count=len(scan_ids),
-    )
-    if not benchmark.shown:
-        # Below k nothing is computed at all, so nothing can slip through.
-        return benchmark
-    benchmark.themes = list(ThemePage.objects.live().order_by("path"))
-    benchmark.steps = list(ProcessStep.objects.all())
+def _figures(scan_ids, *, k):
+    """[[theme, step, count, q1, median, q3], …] for the cells at least k institutions scored.
+
+    Cells below k are left out entirely (not even their count is stored); below
+    QUARTILES_MIN_INSTITUTIONS the quartiles are left out (None).
+    """
     per_cell = defaultdict(list)
     for scores in _scores_per_scan(scan_ids):
         for key, score in scores.items():
             if score is not None:
                 per_cell[key].append(score)
+    figures = []
+    for (theme_id, step_id), values in sorted(per_cell.items()):
+        if len(values) < k:
+            continue
+        q1, median, q3 = (scoring.rounded(v) for v in _quartiles(sorted(values)))
+        if len(values) < QUARTILES_MIN_INSTITUTIONS:
+            q1 = q3 = None
+        figures.append([theme_id, step_id, len(values), q1, median, q3])
+    return figures
+
+
+def changed_institutions(before, after):
+    """How many institutions differ between two {institution: scan} mappings."""
+    keys = set(before) | set(after)
+    return sum(1 for key in keys if before.get(key) != after.get(key))
+
+
+def _published(cohort, *, until):
+    return (
+        BenchmarkSnapshot.objects.filter(cohort=cohort, published=True, reference_date__lte=until)
+        .order_by("-reference_date")
+        .first()
+    )
+
+
+def snapshot_compute(*, cohort, today=None):
+    """The cohort's snapshot at today's reference date; computed and stored on first call.
+
+    Published only when at least k institutions differ from the previous published
+    snapshot (for the first one: when the cohort has k institutions). Two
+    simultaneous first views meet the unique constraint; the loser reads the row.
+    """
+    today = today or timezone.localdate()
+    end = reference_date(today)
+    existing = BenchmarkSnapshot.objects.filter(cohort=cohort, reference_date=end).first()
+    if existing is not None:
+        return existing
+    k = min_institutions()
+    start = end - datetime.timedelta(days=int(settings.QUICKSCAN_BENCHMARK_WINDOW_DAYS))
+    scans = _latest_scans(cohort, start=start, end=end)
+    previous = _published(cohort, until=end - datetime.timedelta(days=1))
+    changed = changed_institutions(previous.scans if previous else {}, scans)
+    publish = changed >= k and (previous is not None or len(scans) >= k)
+    snapshot = BenchmarkSnapshot(
+        cohort=cohort, reference_date=end, window_start=start, published=publish,
+        institution_count=len(scans), scans=scans,
+        # Below k nothing is computed at all, so nothing can slip through.
+        figures=_figures(list(scans.values()), k=k) if len(scans) >= k else [],
+    )
+    try:
+        with transaction.atomic():
+            snapshot.save()
+    except IntegrityError:
+        return BenchmarkSnapshot.objects.get(cohort=cohort, reference_date=end)
+    return snapshot
+
+
+def cohort_benchmark(*, cohort, today=None):
+    """The one benchmark of a cohort: its latest published snapshot (see the module docstring)."""
+    today = today or timezone.localdate()
+    current = snapshot_compute(cohort=cohort, today=today)
+    shown = current if current.published else _published(cohort, until=current.reference_date)
+    k = min_institutions()
+    benchmark = Benchmark(
+        cohort=cohort,
+        reference_date=shown.reference_date if shown else current.reference_date,
+        next_reference_date=next_reference_date(today),
+        window_start=shown.window_start if shown else current.window_start,
+        min_institutions=k,
+        institution_count=shown.institution_count if shown else 0,
+        checked_on=current.reference_date,
+    )
+    if shown is None or not benchmark.shown:
+        benchmark.institution_count = 0 if shown is None else benchmark.institution_count
+        return benchmark
+    benchmark.themes = list(ThemePage.objects.live().order_by("path"))
+    benchmark.steps = list(ProcessStep.objects.all())
+    stored = {(row[0], row[1]): row for row in shown.figures}
     for theme in benchmark.themes:
         for step in benchmark.steps:
-            values = sorted(per_cell.get((theme.pk, step.pk), []))
-            cell = CohortCell(theme_id=theme.pk, step_id=step.pk, count=len(values))
-            if len(values) >= k:
-                cell.q1, cell.median, cell.q3 = (round(v, 1) for v in _quartiles(values))
-            else:
-                cell.count = 0  # not even how many answered: a small count says too much
+            cell = CohortCell(theme_id=theme.pk, step_id=step.pk, count=0)
+            row = stored.get((theme.pk, step.pk))
+            if row is not None and row[2] >= k:
+                cell.count, cell.q1, cell.median, cell.q3 = row[2:6]
             benchmark.cells[(theme.pk, step.pk)] = cell
     return benchmark
 
@@ -183,13 +280,19 @@ POSITIONS = [
     ("hoog", "Tussen mediaan en derde kwartiel"),
     ("boven", "Boven het derde kwartiel"),
 ]
+MEDIAN_POSITIONS = [
+    ("laag", "Onder de mediaan"),
+    ("hoog", "Op of boven de mediaan"),
+]
 
 
 def position(score, cell):
     """Where an institution's own cell score lies in the cohort: (code, Dutch label) or None."""
     if score is None or cell is None or not cell.shown:
         return None
-    score = round(score, 1)
+    score = scoring.rounded(score)
+    if not cell.quartiles_shown:
+        return MEDIAN_POSITIONS[0] if score < cell.median else MEDIAN_POSITIONS[1]
     if score < cell.q1:
         return POSITIONS[0]
     if score < cell.median:

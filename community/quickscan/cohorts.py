@@ -1,19 +1,18 @@
 """The benchmark cohorts. An institution belongs to exactly one, fixed by its record.
 
+A scan takes its institution's cohort when it is submitted (`Scan.cohort`) and keeps
+it: the benchmark reads that frozen value, never the institution's record.
+
 A fixed cohort per institution (no filters a viewer can choose) means two views
 of the benchmark can never be subtracted from each other to isolate one
 institution: there is only one view per cohort.
 """
 
-from django.db import models
-
 from community.members.models import Institution
 
+from .models.benchmark import Cohort
 
-class Cohort(models.TextChoices):
-    UNIVERSITY = "universiteit", "Universiteiten"
-    UNIVERSITY_OF_APPLIED_SCIENCES = "hogeschool", "Hogescholen"
-    SMALL_UNIVERSITY_OF_APPLIED_SCIENCES = "kleine-hogeschool", "Kleine hogescholen"
+__all__ = ["Cohort", "cohort_of", "institutions_in"]
 
 
 def cohort_of(institution):

@@ -15,6 +15,7 @@ from openpyxl.utils import get_column_letter
 
 from .heatmap import delta_text, score_text
 from .models import LEVEL_NAMES
+from .scoring import rounded
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HEADER_FILL = PatternFill("solid", fgColor="14325C")
@@ -58,7 +59,7 @@ def action_plan_xlsx(*, scan, results, actions, carried_over):
         cell = results.cells.get((action.theme_id, action.step_id))
         return [
             action.theme.label, action.step.name,
-            round(cell.score, 1) if cell and cell.score is not None else None,
+            rounded(cell.score) if cell and cell.score is not None else None,
             action.title, action.description,
             action.instrument.title if action.instrument else "",
             action.owner, action.due_date, action.get_status_display(),
@@ -78,9 +79,9 @@ def action_plan_xlsx(*, scan, results, actions, carried_over):
         workbook, "Scores",
         ["Thema", "Processtap", "Score", "Vorige scan", "Verschil", "Onder streefniveau"],
         [[cell.theme.label, cell.step.name,
-          round(cell.score, 1) if cell.score is not None else None,
-          round(cell.previous, 1) if cell.previous is not None else None,
-          round(cell.delta, 1) if cell.delta is not None else None,
+          rounded(cell.score) if cell.score is not None else None,
+          rounded(cell.previous) if cell.previous is not None else None,
+          rounded(cell.delta) if cell.delta is not None else None,
           "ja" if cell.below_target else "nee"]
          for row in results.rows() for cell in row["cells"]],
         [24, 18, 8, 12, 10, 18],

@@ -12,7 +12,10 @@ from django import forms
 
 from .models import Action, Confidence, Level
 
-ANSWER_FIELD = re.compile(r"^vraag-(?P<id>[^-]+)-(?P<part>niveau|onderbouwing|zekerheid)$")
+ANSWER_FIELD = re.compile(
+    r"^vraag-(?P<id>[^-]+)-(?P<part>niveau|onderbouwing|zekerheid|versie|"
+    r"was-niveau|was-onderbouwing|was-zekerheid)$"
+)
 
 
 def answer_field_names(question_id):
@@ -20,11 +23,19 @@ def answer_field_names(question_id):
         "level": f"vraag-{question_id}-niveau",
         "evidence": f"vraag-{question_id}-onderbouwing",
         "confidence": f"vraag-{question_id}-zekerheid",
+        # Hidden: the answer as the page showed it, to notice a colleague's change.
+        "version": f"vraag-{question_id}-versie",
+        "original_level": f"vraag-{question_id}-was-niveau",
+        "original_evidence": f"vraag-{question_id}-was-onderbouwing",
+        "original_confidence": f"vraag-{question_id}-was-zekerheid",
     }
 
 
 def answers_from_post(post):
     """[{"question_id", "level", "evidence", "confidence"}] for every question in the POST.
+
+    With the hidden fields of the form also "version" and "original" (what the page
+    showed), so `services.answers_save` writes only what this person changed.
 
     A question id that is not a number is passed on as text, so the service
     reports it as a question that is not in this scan.
@@ -42,6 +53,13 @@ def answers_from_post(post):
         item["level"] = post.get(names["level"], "")
         item["evidence"] = post.get(names["evidence"], "")
         item["confidence"] = post.get(names["confidence"], "")
+        if names["version"] in post:
+            item["version"] = post.get(names["version"], "")
+            item["original"] = {
+                "level": post.get(names["original_level"], ""),
+                "evidence": post.get(names["original_evidence"], ""),
+                "confidence": post.get(names["original_confidence"], ""),
+            }
     return list(found.values())
 
 

@@ -9,6 +9,7 @@ marker, and the page always has the same figures as a table beside it.
 from dataclasses import dataclass
 
 from .models import LEVEL_NAMES
+from .scoring import rounded
 
 LABEL_WIDTH = 190
 HEADER_HEIGHT = 64
@@ -19,10 +20,10 @@ LEGEND_HEIGHT = 46
 
 
 def score_text(value):
-    """3.25 → '3,3' (Dutch decimal comma); None → '–'."""
+    """3.25 → '3,3' (Dutch decimal comma, rounded half up); None → '–'."""
     if value is None:
         return "–"
-    return f"{value:.1f}".replace(".", ",")
+    return f"{rounded(value):.1f}".replace(".", ",")
 
 
 def delta_text(value):

@@ -1,9 +1,13 @@
 """Personal data in the quickscan, for the AVG export and account erasure.
 
-A scan belongs to the institution, not to the people who filled it in. The
-export lists what a person contributed (scans started or submitted, answers
-last changed, actions created); erasure unlinks the person from all of it and
-leaves the institution's scan, answers and action plan in place.
+A scan belongs to the institution, not to the people who filled it in: its
+levels, evidence notes and plan are the institution's records (and an answer
+a person saved last may hold a colleague's words). So the export shows what
+identifies the person's own involvement only: which scans they started or
+submitted, which questions they answered last and when, and the actions they
+created; not the scan's content, which may also be of an institution they
+have since left. Erasure unlinks the person from all of it and leaves the
+institution's scan, answers and action plan in place.
 """
 
 from .models import Action, Answer, Scan
@@ -28,27 +32,22 @@ def export(user):
             for scan in scans.distinct().select_related("institution", "version")
             .order_by("started_at", "pk")
         ],
+        # Which question the person answered last, and when; not what the answer is.
         "quickscan_antwoorden": [
             {
                 "instelling": answer.scan.institution.name,
+                "quickscan": answer.scan.version.title,
                 "vraag": answer.question.text,
-                "niveau": answer.level,
-                "niet_van_toepassing": answer.not_applicable,
-                "onderbouwing": answer.evidence,
-                "zekerheid": answer.get_confidence_display(),
-                "gewijzigd_op": _date(answer.updated_at),
+                "laatst_door_jou_gewijzigd_op": _date(answer.updated_at),
             }
             for answer in Answer.objects.filter(answered_by=user)
-            .select_related("scan__institution", "question")
+            .select_related("scan__institution", "scan__version", "question")
             .order_by("updated_at", "pk")
         ],
         "quickscan_acties": [
             {
                 "instelling": action.scan.institution.name,
                 "actie": action.title,
-                "eigenaar": action.owner,
-                "gereed_op": _date(action.due_date),
-                "status": action.get_status_display(),
                 "aangemaakt_op": _date(action.created_at),
             }
             for action in Action.objects.filter(created_by=user)

@@ -9,6 +9,7 @@
 """
 
 from collections import defaultdict
+from decimal import ROUND_HALF_UP, Decimal
 from statistics import fmean
 
 
@@ -56,4 +57,12 @@ def difference(now, before):
 
 
 def rounded(value, digits=1):
-    return None if value is None else round(value, digits)
+    """Half up, as people round: 2.25 → 2.3 and 2.96 → 3.0 (float round() would give 2.2).
+
+    Everything shown goes through this, and "below target" is decided on the
+    rounded value, so a cell never reads "3,0 ▼" against a target of 3.
+    """
+    if value is None:
+        return None
+    step = Decimal(1).scaleb(-digits)
+    return float(Decimal(repr(value)).quantize(step, rounding=ROUND_HALF_UP))

@@ -158,6 +158,8 @@ class CellResult:
     answer_count: int = 0
     score: float | None = None
     previous: float | None = None
+    # The previous scan asked other questions in this cell (another version): no change.
+    other_questions: bool = False
 
     @property
     def key(self):
@@ -169,7 +171,8 @@ class CellResult:
 
     @property
     def below_target(self):
-        return self.score is not None and self.score < self.target
+        """Decided on the score as shown (one decimal, half up): 2,96 shows 3,0, not below 3."""
+        return self.score is not None and scoring.rounded(self.score) < self.target
 
     @property
     def band(self):
@@ -208,6 +211,17 @@ class ScanResults:
     def target(self):
         return self.scan.target_level
 
+    @property
+    def versions_differ(self):
+        """The previous scan used another questionnaire version than this one."""
+        return self.previous_scan is not None and (
+            self.previous_scan.version_id != self.scan.version_id
+        )
+
+    @property
+    def other_question_count(self):
+        return sum(1 for cell in self.cells.values() if cell.other_questions)
+
     def rows(self):
         return [
             {
@@ -240,8 +254,27 @@ def scan_scores(scan):
     return scoring.cell_scores(scan_levels(scan))
 
 
+def cell_questions(version):
+    """{(theme_id, step_id): the cell's questions as texts}: to compare two versions' cells.
+
+    A new version is a copy of the previous one (see services.version_copy): the
+    same question keeps its text, so equal texts mean equal questions.
+    """
+    questions = {}
+    for theme_id, step_id, text in Question.objects.filter(version=version).values_list(
+        "theme_id", "step_id", "text"
+    ):
+        questions.setdefault((theme_id, step_id), []).append(" ".join(text.split()).lower())
+    return {key: tuple(sorted(texts)) for key, texts in questions.items()}
+
+
 def scan_results(scan):
-    """Everything the results page, the board overview and the exports show."""
+    """Everything the results page, the board overview and the exports show.
+
+    The change since the previous scan compares like with like: when that scan used
+    another version, a cell whose questions differ gets no change ("andere vragen"),
+    and an average only gets a change when all its cells are comparable.
+    """
     themes, steps = version_grid(scan.version)
     levels = scan_levels(scan)
     scores = scoring.cell_scores(levels)
@@ -250,15 +283,26 @@ def scan_results(scan):
     )
     previous = previous_scan(scan)
     previous_scores = scan_scores(previous) if previous else {}
+    incomparable = set()
+    if previous and previous.version_id != scan.version_id:
+        now_questions, before_questions = cell_questions(scan.version), cell_questions(
+            previous.version)
+        incomparable = {
+            key for key in set(now_questions) | set(before_questions)
+            if now_questions.get(key) != before_questions.get(key)
+        }
 
     cells = {}
     for theme in themes:
         for step in steps:
             key = (theme.pk, step.pk)
+            other = key in incomparable
             cells[key] = CellResult(
                 theme=theme, step=step, target=scan.target_level,
                 question_count=question_counts[key], answer_count=len(levels.get(key, [])),
-                score=scores.get(key), previous=previous_scores.get(key),
+                score=scores.get(key),
+                previous=None if other else previous_scores.get(key),
+                other_questions=other and previous is not None,
             )
     own = {key: cell.score for key, cell in cells.items()}
     theme_ids, step_ids = [t.pk for t in themes], [s.pk for s in steps]
@@ -267,13 +311,19 @@ def scan_results(scan):
     before = {key: value for key, value in previous_scores.items() if key in cells}
     before_themes = scoring.theme_averages(before, theme_ids) if previous else {}
     before_steps = scoring.step_averages(before, step_ids) if previous else {}
+    mixed_themes = {theme for theme, _ in incomparable}
+    mixed_steps = {step for _, step in incomparable}
+    for pk in mixed_themes:
+        before_themes[pk] = None
+    for pk in mixed_steps:
+        before_steps[pk] = None
     return ScanResults(
         scan=scan, previous_scan=previous, themes=themes, steps=steps, cells=cells,
         theme_averages={pk: Average(now_themes[pk], before_themes.get(pk)) for pk in theme_ids},
         step_averages={pk: Average(now_steps[pk], before_steps.get(pk)) for pk in step_ids},
         overall=Average(
             scoring.overall_average(own),
-            scoring.overall_average(before) if previous else None,
+            scoring.overall_average(before) if previous and not incomparable else None,
         ),
     )
 

@@ -8,6 +8,8 @@ ValidationError with a Dutch message for the member, before anything is stored.
 """
 
 import datetime
+import re
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,11 +20,16 @@ from cms.models import ThemePage
 from cms.selectors import visible_instruments
 
 from .access import member_institution
+from .cohorts import cohort_of
 from .models import Action, Answer, Confidence, Question, QuickscanVersion, Scan
 from .models.levels import LEVEL_MAX, LEVEL_MIN
 from .models.scans import EVIDENCE_MAX_LENGTH
 
 NOT_APPLICABLE = "nvt"
+CLEAR = "leeg"
+# Control characters other than tab and newline (and CR, which browsers send with
+# newlines): PostgreSQL refuses NUL in text, and none of them belongs in a note.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 NOT_YOURS = "Deze quickscan bestaat niet of is niet van jouw instelling."
 NO_INSTITUTION = (
@@ -46,6 +53,14 @@ FOREIGN_QUESTION = (
 )
 EVIDENCE_WITHOUT_LEVEL = (
     "Kies een niveau of 'niet van toepassing' om je onderbouwing bij deze vraag op te slaan."
+)
+EVIDENCE_CONTROL_CHARACTERS = (
+    "De onderbouwing bevat onzichtbare stuurtekens (bijvoorbeeld uit een gekopieerd "
+    "document). Haal ze weg of typ de tekst opnieuw."
+)
+CLEAR_WITH_EVIDENCE = (
+    "Je wist het niveau, maar er staat nog een onderbouwing. Haal ook die weg, of kies een "
+    "niveau om de onderbouwing te bewaren."
 )
 EVIDENCE_TOO_LONG = "Houd de onderbouwing korter dan {max} tekens (nu {length})."
 BAD_CONFIDENCE = "Kies hoe zeker je bent: onzeker, redelijk zeker of zeker."
@@ -88,9 +103,12 @@ def _require_draft(scan):
 
 
 def parse_level(value):
-    """'1'…'5' → (level, False); 'nvt' → (None, True); '' → (None, False); else an error."""
+    """'1'…'5' → (level, False); 'nvt' → (None, True); '' or 'leeg' → (None, False).
+
+    Anything else is an error. ('leeg' also clears a stored answer: see answers_save.)
+    """
     text = str(value if value is not None else "").strip().lower()
-    if text in ("", "none"):
+    if text in ("", "none", CLEAR):
         return None, False
     if text in (NOT_APPLICABLE, "n.v.t."):
         return None, True
@@ -201,15 +219,74 @@ def scan_target_set(*, user, scan, target_level):
     return scan
 
 
+def answer_version(answer):
+    """The token a form carries to notice that someone else changed an answer meanwhile.
+
+    The moment of the last change (with microseconds), not a counter: an answer that
+    is cleared (deleted) and given again never gets an old token back.
+    """
+    return answer.updated_at.isoformat() if answer is not None else ""
+
+
+def answer_state(answer):
+    """What the form shows for an answer: {"level": '1'…'5'|'nvt'|'', "evidence", "confidence"}."""
+    if answer is None:
+        return {"level": "", "evidence": "", "confidence": Confidence.MEDIUM}
+    return {
+        "level": NOT_APPLICABLE if answer.not_applicable else str(answer.level),
+        "evidence": answer.evidence,
+        "confidence": answer.confidence,
+    }
+
+
+def _normal_state(level, evidence, confidence):
+    """Posted or shown values, compared the same way (newlines, spaces, the default)."""
+    text = str(level or "").strip().lower()
+    text = "" if text in ("", "none", CLEAR) else (NOT_APPLICABLE if text == "n.v.t." else text)
+    return {
+        "level": text,
+        "evidence": _normal_evidence(evidence),
+        "confidence": confidence or Confidence.MEDIUM,
+    }
+
+
+def _normal_evidence(value):
+    return (value or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+@dataclass
+class AnswersSaved:
+    """What `answers_save` did: how many answers it wrote, and which it left alone.
+
+    `conflicts` maps a question id to the answer as it is now in the database: a
+    colleague changed it after this person loaded the page, so theirs was not
+    overwritten.
+    """
+
+    changed: int = 0
+    conflicts: dict = field(default_factory=dict)
+
+
 @transaction.atomic
 def answers_save(*, user, scan, answers):
-    """Save a batch of draft answers, all or nothing.
+    """Save a batch of draft answers.
 
-    `answers`: [{"question_id", "level" ('1'…'5', 'nvt' or ''), "evidence",
-    "confidence"}]. A question without level and without evidence is skipped.
-    Errors come back together, keyed by question id, so a form can show each
-    one beside its question. Only answers that change are written, so
-    `answered_by` stays the person who last really changed an answer.
+    `answers`: [{"question_id", "level" ('1'…'5', 'nvt', 'leeg' to clear, or ''),
+    "evidence", "confidence"}], and from the form also "version" (`answer_version`
+    when the page was loaded) and "original" (`answer_state` then).
+
+    Invalid input refuses the whole batch: errors come back together in one
+    ValidationError keyed by question id. Otherwise, per question:
+
+    - nothing the person changed (posted = original) → nothing is written, so a
+      stale page never writes back old values and `answered_by` stays the person
+      who really changed it;
+    - changed, and the answer is still as it was loaded → only the changed fields
+      are written ('leeg' clears the answer back to unanswered);
+    - changed, but someone else changed the answer since → not written; it is
+      reported in `conflicts` (unless both typed the same).
+
+    Without "version" (a shell, older callers) the posted values simply win.
     """
     scan = _require_own_scan(user=user, scan=scan, lock=True)
     _require_draft(scan)
@@ -230,29 +307,71 @@ def answers_save(*, user, scan, answers):
             errors[question_id] = error.messages
             continue
         if cleaned_item is not None:
-            cleaned.append((question_id, cleaned_item))
+            cleaned.append((question_id, item, cleaned_item))
     if errors:
         raise ValidationError(
             {str(question_id): messages for question_id, messages in errors.items()}
         )
-    changed = 0
-    for question_id, values in cleaned:
+    result = AnswersSaved()
+    for question_id, item, values in cleaned:
         answer = existing.get(question_id)
+        if "version" in item:
+            posted = _normal_state(item.get("level"), item.get("evidence"),
+                                   item.get("confidence"))
+            original = _normal_state(**(item.get("original") or {}))
+            changed = {name for name in posted if posted[name] != original[name]}
+            if not changed:
+                continue
+            if str(item["version"]) != answer_version(answer):
+                now = _normal_state(**answer_state(answer))
+                if any(posted[name] != now[name] for name in changed):
+                    result.conflicts[question_id] = answer
+                continue
+            values = _only_changed(values, changed, answer)
+        result.changed += _answer_write(scan=scan, question_id=question_id, answer=answer,
+                                        values=values, user=user)
+    return result
+
+
+def _only_changed(values, changed, answer):
+    """The posted values, with the fields the person did not touch kept as they are."""
+    if answer is None or values.get("clear"):
+        return values
+    kept = dict(values)
+    if "level" not in changed:
+        kept["level"], kept["not_applicable"] = answer.level, answer.not_applicable
+    if "evidence" not in changed:
+        kept["evidence"] = answer.evidence
+    if "confidence" not in changed:
+        kept["confidence"] = answer.confidence
+    return kept
+
+
+def _answer_write(*, scan, question_id, answer, values, user):
+    """Create, change or (for 'leeg') delete one answer; 1 when something was written."""
+    if values.get("clear"):
         if answer is None:
-            Answer.objects.create(scan=scan, question_id=question_id, answered_by=user, **values)
-            changed += 1
-        elif any(getattr(answer, name) != value for name, value in values.items()):
-            for name, value in values.items():
-                setattr(answer, name, value)
-            answer.answered_by = user
-            answer.save()
-            changed += 1
-    return changed
+            return 0
+        answer.delete()
+        return 1
+    if answer is None:
+        Answer.objects.create(scan=scan, question_id=question_id, answered_by=user, **values)
+        return 1
+    if all(getattr(answer, name) == value for name, value in values.items()):
+        return 0
+    for name, value in values.items():
+        setattr(answer, name, value)
+    answer.answered_by = user
+    answer.save()
+    return 1
 
 
 def _clean_answer(item):
+    raw_level = str(item.get("level") or "").strip().lower()
     level, not_applicable = parse_level(item.get("level"))
-    evidence = (item.get("evidence") or "").strip()
+    evidence = _normal_evidence(item.get("evidence"))
+    if CONTROL_CHARACTERS.search(evidence):
+        raise ValidationError(EVIDENCE_CONTROL_CHARACTERS, code="control_characters")
     if len(evidence) > EVIDENCE_MAX_LENGTH:
         raise ValidationError(
             EVIDENCE_TOO_LONG.format(max=EVIDENCE_MAX_LENGTH, length=len(evidence)),
@@ -261,6 +380,10 @@ def _clean_answer(item):
     confidence = item.get("confidence") or Confidence.MEDIUM
     if confidence not in Confidence.values:
         raise ValidationError(BAD_CONFIDENCE, code="bad_confidence")
+    if raw_level == CLEAR:
+        if evidence:  # clearing deletes the answer: never lose a note silently
+            raise ValidationError(CLEAR_WITH_EVIDENCE, code="clear_with_evidence")
+        return {"clear": True}
     if level is None and not not_applicable:
         if evidence:
             raise ValidationError(EVIDENCE_WITHOUT_LEVEL, code="evidence_without_level")
@@ -290,7 +413,9 @@ def scan_submit(*, user, scan):
     scan.status = Scan.Status.SUBMITTED
     scan.submitted_by = user
     scan.submitted_at = timezone.now()
-    scan.save(update_fields=["status", "submitted_by", "submitted_at"])
+    # Frozen: later edits of the institution do not move this scan to another cohort.
+    scan.cohort = cohort_of(scan.institution) or ""
+    scan.save(update_fields=["status", "submitted_by", "submitted_at", "cohort"])
     return scan
 
 

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from . import selectors, services
 from .access import member_institution, member_profile
 from .benchmark import min_institutions
-from .forms import StartForm, TargetForm, answers_from_post
+from .forms import StartForm, TargetForm, answer_field_names, answers_from_post
 from .models import Confidence, Level
 
 
@@ -137,6 +137,13 @@ def scan_detail(request, scan):
     return TemplateResponse(request, "quickscan/scan.html", _scan_context(scan))
 
 
+CONFLICTS = (
+    "Een collega heeft {count} antwoord(en) gewijzigd nadat jij deze pagina opende. Die zijn "
+    "niet overschreven; je andere antwoorden zijn opgeslagen. Bekijk bij de gemarkeerde vragen "
+    "wat je collega invulde: jouw invoer staat er nog. Sla opnieuw op om die te bewaren."
+)
+
+
 @with_scan
 @require_http_methods(["GET", "POST"])
 def theme_answers(request, scan, theme_id):
@@ -144,12 +151,12 @@ def theme_answers(request, scan, theme_id):
     if not groups:
         raise Http404("Geen thema in deze quickscan")
     theme = groups[0][1][0].theme
-    answers = selectors.answers_by_question(scan)
-    errors, posted, status, general_error = {}, None, 200, None
+    errors, conflicts, status, general_error = {}, {}, 200, None
+    typed = meta = None  # the POST, for what was typed and for the hidden "as loaded" fields
     if request.method == "POST":
-        posted = request.POST
+        typed = meta = request.POST
         try:
-            changed = services.answers_save(
+            saved = services.answers_save(
                 user=request.user, scan=scan, answers=answers_from_post(request.POST),
             )
         except ValidationError as error:
@@ -164,27 +171,43 @@ def theme_answers(request, scan, theme_id):
             else:
                 general_error = error.messages[0]
             if code == "submitted":
-                posted = None
+                typed = meta = None
                 scan.refresh_from_db()
         else:
-            messages.success(
-                request, "Je antwoorden zijn opgeslagen als concept." if changed
-                else "Er was niets gewijzigd.",
-            )
-            next_theme = _next_theme(scan, theme) if "volgende" in request.POST else None
-            if next_theme is not None:
-                return redirect("quickscan:theme", scan.public_id, next_theme.pk)
-            return redirect("quickscan:theme", scan.public_id, theme.pk)
+            if saved.conflicts:
+                status, conflicts = 409, saved.conflicts
+                general_error = CONFLICTS.format(count=len(conflicts))
+                # Saved answers are shown as stored now; the conflicting ones as typed,
+                # with the colleague's version as the new "as loaded".
+                meta = None
+            else:
+                messages.success(
+                    request, "Je antwoorden zijn opgeslagen als concept." if saved.changed
+                    else "Er was niets gewijzigd.",
+                )
+                next_theme = _next_theme(scan, theme) if "volgende" in request.POST else None
+                if next_theme is not None:
+                    return redirect("quickscan:theme", scan.public_id, next_theme.pk)
+                return redirect("quickscan:theme", scan.public_id, theme.pk)
+    answers = selectors.answers_by_question(scan)
+    views = []
+    for step, questions in groups:
+        items = []
+        for question in questions:
+            shown_typed = typed if (not conflicts or question.pk in conflicts) else None
+            items.append(_question_view(
+                question, answers.get(question.pk), typed=shown_typed, meta=meta,
+                errors=errors, conflict=question.pk in conflicts,
+            ))
+        views.append((step, items))
     return TemplateResponse(request, "quickscan/theme_answers.html", {
         "scan": scan,
         "theme": theme,
-        "groups": [
-            (step, [_question_view(q, answers.get(q.pk), posted, errors) for q in questions])
-            for step, questions in groups
-        ],
+        "groups": views,
         "general_error": general_error,
         "error_count": len(errors),
         "errors": errors,
+        "conflict_count": len(conflicts),
         "next_theme": _next_theme(scan, theme),
         "levels": Level.choices,
         "confidence_choices": Confidence.choices,
@@ -199,25 +222,55 @@ def _next_theme(scan, theme):
     return themes[position + 1] if 0 <= position < len(themes) - 1 else None
 
 
-def _question_view(question, answer, posted, errors):
-    """What the form shows for one question: the posted input after an error, else the answer."""
-    if posted is not None:
-        level = posted.get(f"vraag-{question.pk}-niveau", "")
-        evidence = posted.get(f"vraag-{question.pk}-onderbouwing", "")
-        confidence = posted.get(f"vraag-{question.pk}-zekerheid", "")
-    elif answer is not None:
-        level = "nvt" if answer.not_applicable else str(answer.level)
-        evidence, confidence = answer.evidence, answer.confidence
+def _question_view(question, answer, *, typed=None, meta=None, errors=None, conflict=False):
+    """What the form shows for one question.
+
+    `typed`: the POST whose values to show again (after an error or a conflict);
+    else the stored answer. `meta`: the POST whose hidden "as loaded" fields to keep
+    (after a validation error nothing was saved, so they stay as first loaded);
+    else the stored answer's, so the next save compares with what is stored now.
+    """
+    names = answer_field_names(question.pk)
+    stored = services.answer_state(answer)
+    if typed is not None:
+        level = typed.get(names["level"], "")
+        evidence = typed.get(names["evidence"], "")
+        confidence = typed.get(names["confidence"], "")
     else:
-        level, evidence, confidence = "", "", ""
+        level, evidence, confidence = stored["level"], stored["evidence"], stored["confidence"]
+    if meta is not None and names["version"] in meta:
+        version = meta.get(names["version"], "")
+        original = {"level": meta.get(names["original_level"], ""),
+                    "evidence": meta.get(names["original_evidence"], ""),
+                    "confidence": meta.get(names["original_confidence"], "")}
+    else:
+        version, original = services.answer_version(answer), stored
     return {
         "question": question,
         "answer": answer,
-        "level": level,
+        "level": "" if level == services.CLEAR else level,
         "evidence": evidence,
         "confidence": confidence or Confidence.MEDIUM,
-        "errors": errors.get(str(question.pk), []),
+        "errors": (errors or {}).get(str(question.pk), []),
+        "version": version,
+        "original": original,
+        "conflict": conflict,
+        "theirs": _answer_words(answer) if conflict else None,
     }
+
+
+def _answer_words(answer):
+    """A colleague's current answer in words, for the conflict message."""
+    if answer is None:
+        return "Je collega heeft dit antwoord gewist (nog niet ingevuld)."
+    who = answer.answered_by.get_full_name() if answer.answered_by else ""
+    level = ("niet van toepassing" if answer.not_applicable
+             else f"niveau {answer.level} ({dict(Level.choices)[answer.level].lower()})")
+    text = f"{who or 'Een collega'} vulde intussen in: {level}"
+    text += f", zekerheid '{answer.get_confidence_display().lower()}'"
+    if answer.evidence:
+        text += f", met de onderbouwing: \u201c{answer.evidence}\u201d"
+    return text + "."
 
 
 @with_scan

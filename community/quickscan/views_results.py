@@ -6,7 +6,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
 from . import benchmark as sector
-from . import exports, selectors
+from . import exports, scoring, selectors
 from .access import member_institution
 from .heatmap import heatmap
 from .views import login_first, not_for_you, with_scan
@@ -57,14 +57,20 @@ def _benchmark_line(benchmark, results):
     if not benchmark.shown:
         return (f"Sectorbenchmark ({benchmark.cohort_label.lower()}): nog niet beschikbaar, "
                 f"minder dan {benchmark.min_institutions} instellingen in het cohort.")
-    positions = [
-        sector.position(cell.score, benchmark.cell(*cell.key)) for cell in results.scored_cells()
+    pairs = [(cell, benchmark.cell(*cell.key)) for cell in results.scored_cells()]
+    pairs = [(cell, cohort) for cell, cohort in pairs if cohort is not None and cohort.shown]
+    head = (f"Sectorbenchmark ({benchmark.cohort_label.lower()}, {benchmark.institution_count} "
+            f"instellingen, stand per {benchmark.reference_date:%d-%m-%Y}): ")
+    if pairs and all(cohort.quartiles_shown for _, cohort in pairs):
+        codes = [sector.position(cell.score, cohort)[0] for cell, cohort in pairs]
+        return (head + f"{codes.count('boven')} cellen boven het derde kwartiel, "
+                f"{codes.count('onder')} cellen onder het eerste kwartiel.")
+    codes = [
+        "laag" if scoring.rounded(cell.score) < cohort.median else "hoog" for cell, cohort in pairs
     ]
-    below = sum(1 for item in positions if item and item[0] == "onder")
-    above = sum(1 for item in positions if item and item[0] == "boven")
-    return (f"Sectorbenchmark ({benchmark.cohort_label.lower()}, {benchmark.institution_count} "
-            f"instellingen, peildatum {benchmark.reference_date:%d-%m-%Y}): {above} cellen boven "
-            f"het derde kwartiel, {below} cellen onder het eerste kwartiel.")
+    return (head + f"{codes.count('hoog')} cellen op of boven de mediaan, {codes.count('laag')} "
+            "eronder (kwartielen pas vanaf "
+            f"{benchmark.quartiles_min} instellingen per cel).")
 
 
 @with_scan

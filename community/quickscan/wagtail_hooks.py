@@ -11,9 +11,11 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from community.members.models import Institution
+
 from . import admin_views
 from .access import may_view_sector_report
-from .models import QuickscanVersion
+from .models import QuickscanVersion, Scan
 from .models.versions import FROZEN_MESSAGE
 
 
@@ -82,6 +84,32 @@ def keep_published_versions(request, instances):
         )
         return redirect(version_viewset.get_url_name("list"))
     return None
+
+
+INSTITUTION_HAS_SCANS = (
+    "{names} kan niet worden verwijderd: er zijn quickscans van ingevuld. Die horen bij de "
+    "geschiedenis van de instelling en bij de sectorbenchmark. Pas de instelling zo nodig aan "
+    "in plaats van haar te verwijderen."
+)
+
+
+@hooks.register("before_delete_snippet")
+def keep_institutions_with_scans(request, instances):
+    """Scan.institution is PROTECT: refuse with a message instead of a ProtectedError (500).
+
+    Wagtail's delete view only knows about references in its reference index, which
+    does not cover scans, so without this hook the delete would fail on the database.
+    """
+    institutions = [item for item in instances if isinstance(item, Institution)]
+    if not institutions:
+        return None
+    blocked = [item for item in institutions
+               if Scan.objects.filter(institution=item).exists()]
+    if not blocked:
+        return None
+    messages.error(request, INSTITUTION_HAS_SCANS.format(
+        names=", ".join(f"'{item.name}'" for item in blocked)))
+    return redirect(blocked[0].snippet_viewset.get_url_name("list"))
 
 
 @hooks.register("register_snippet_listing_buttons")

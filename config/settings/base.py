@@ -422,7 +422,9 @@ LOGGING = {
 # --- Quickscan ---------------------------------------------------------------------
 
 # The sector benchmark shows a cohort's figures only when at least this many
-# institutions are in it, and a cell only when this many answered it.
+# institutions are in it, and a cell only when this many answered it; a new quarterly
+# snapshot is published only when this many institutions changed. A system check
+# refuses less than 3 and warns below 5 (community/quickscan/checks.py).
 QUICKSCAN_BENCHMARK_MIN_INSTITUTIONS = 5
 # Each institution's latest scan submitted in this many days before the reference
 # date counts; the reference date is the first day of the current quarter.

@@ -4,6 +4,7 @@ from django.utils import timezone
 
 import factory
 
+from community.quickscan.cohorts import cohort_of
 from community.quickscan.models import Answer, Question, QuickscanVersion, Scan
 
 from .members import InstitutionFactory
@@ -78,6 +79,7 @@ def submitted_scan(*, institution, version, levels, submitted_at=None, target_le
         )
     Scan.objects.filter(pk=scan.pk).update(
         status=Scan.Status.SUBMITTED, submitted_at=submitted_at or timezone.now(),
+        cohort=cohort_of(institution) or "",
     )
     scan.refresh_from_db()
     return scan

@@ -104,3 +104,56 @@ def test_members_have_no_access_to_the_admin_views(client, draft):
         assert client.get(url).status_code in (302, 403)
     draft.refresh_from_db()
     assert not draft.is_published
+
+
+# --- Review findings 3 and 6 -------------------------------------------------------------
+
+
+def test_an_institution_with_scans_is_not_deleted_and_the_admin_says_why(client, version,
+                                                                        institution):
+    from community.members.models import Institution
+    from community.quickscan.models import Scan
+    from tests.factories.people import UserFactory
+    from tests.factories.quickscan import submitted_scan
+
+    submitted_scan(institution=institution, version=version, levels={"default": 3})
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    delete = reverse("wagtailsnippets_members_institution:delete", args=[institution.pk])
+    response = client.post(delete, follow=True)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "kan niet worden verwijderd: er zijn quickscans van ingevuld" in body
+    assert Institution.objects.filter(pk=institution.pk).exists()
+    assert Scan.objects.filter(institution=institution).count() == 1
+    # The database refuses as well: no code path silently deletes the history.
+    from django.db.models import ProtectedError
+    with pytest.raises(ProtectedError):
+        Institution.objects.get(pk=institution.pk).delete()
+
+
+def test_an_institution_without_scans_can_still_be_deleted(client, institution):
+    from community.members.models import Institution
+    from tests.factories.people import UserFactory
+
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    delete = reverse("wagtailsnippets_members_institution:delete", args=[institution.pk])
+    assert client.post(delete).status_code == 302
+    assert not Institution.objects.filter(pk=institution.pk).exists()
+
+
+def test_the_report_counts_scans_not_scans_times_questions(client, editor, version,
+                                                          make_institutions):
+    import re
+
+    from tests.factories.quickscan import ScanFactory, submitted_scan
+
+    assert version.questions.count() == 10
+    one, two, three = make_institutions(3)
+    submitted_scan(institution=one, version=version, levels={"default": 3})
+    submitted_scan(institution=two, version=version, levels={"default": 4})
+    ScanFactory(institution=three, version=version)
+    client.force_login(editor)
+    body = client.get(reverse("quickscan_admin:report")).content.decode()
+    row = re.search(r"<td>Quickscan 2026</td>(.*?)</tr>", body, flags=re.S).group(1)
+    cells = [text.strip() for text in re.findall(r"<td>(.*?)</td>", row, flags=re.S)]
+    assert cells[-3:] == ["10", "1", "2"]  # questions, drafts, submitted

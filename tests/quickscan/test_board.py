@@ -1,9 +1,11 @@
 """The one-page board overview, on screen and as PDF."""
 
+import datetime
 import re
 import zlib
 
 from django.urls import reverse
+from django.utils import timezone
 
 import pytest
 
@@ -61,3 +63,22 @@ def test_board_pdf_is_one_page_with_the_figures(client, scan, scan_member):
 
 def test_pdf_text_maps_typography_to_latin1():
     assert pdf_text("a – b ‘c’ … ▼ € ✓") == "a - b 'c' ... v ? ?"
+
+
+def test_the_pdf_benchmark_line_compares_with_the_median_below_ten_institutions(
+    version, institution, make_institutions
+):
+    """With median-only cells the line must not claim "0 cells above the third quartile"."""
+    from community.quickscan import selectors
+    from community.quickscan.benchmark import cohort_benchmark
+    from community.quickscan.cohorts import Cohort
+    from community.quickscan.views_results import _benchmark_line
+    for other, level in zip(make_institutions(4), [1, 2, 3, 4], strict=True):
+        submitted_scan(institution=other, version=version, levels={"default": level},
+                       submitted_at=timezone.now() - datetime.timedelta(days=120))
+    own = submitted_scan(institution=institution, version=version, levels={"default": 5},
+                         submitted_at=timezone.now() - datetime.timedelta(days=120))
+    benchmark = cohort_benchmark(cohort=Cohort.UNIVERSITY_OF_APPLIED_SCIENCES)
+    line = _benchmark_line(benchmark, selectors.scan_results(own))
+    assert "10 cellen op of boven de mediaan, 0 eronder" in line
+    assert "kwartiel" not in line.split("(")[0]

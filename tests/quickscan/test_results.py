@@ -131,3 +131,55 @@ def test_change_since_the_previous_scan_is_shown(client, version, institution, s
     client.force_login(scan_member)
     body = client.get(reverse("quickscan:results", args=[later.public_id])).content.decode()
     assert "gestegen met 1,0" in body and "+1,0" in body
+
+
+# --- Review findings 9 and 10 ------------------------------------------------------------
+
+
+def test_change_across_versions_only_where_the_questions_are_the_same(
+    client, version, institution, scan_member, themes, steps
+):
+    from django.utils import timezone
+
+    from community.quickscan import services
+
+    social = themes[0]
+    earlier = submitted_scan(institution=institution, version=version, levels={"default": 2},
+                             submitted_at=timezone.now() - datetime.timedelta(days=400))
+    newer_version = services.version_copy(version=version, title="Quickscan 2027")
+    changed = newer_version.questions.get(theme=social, step=steps[0])
+    changed.text = "Een heel andere vraag over risico's?"
+    changed.save()
+    services.version_publish(version=newer_version)
+    scan = submitted_scan(institution=institution, version=newer_version, levels={"default": 3})
+
+    results = scan_results(scan)
+    assert results.previous_scan == earlier and results.versions_differ
+    other = results.cells[(social.pk, steps[0].pk)]
+    same = results.cells[(social.pk, steps[1].pk)]
+    assert other.other_questions and other.delta is None
+    assert not same.other_questions and same.delta == pytest.approx(1.0)
+    # Averages over a cell with other questions are not compared either.
+    assert results.theme_averages[social.pk].delta is None
+    assert results.theme_averages[themes[1].pk].delta == pytest.approx(1.0)
+    assert results.step_averages[steps[0].pk].delta is None
+    assert results.overall.delta is None
+
+    client.force_login(scan_member)
+    body = unescape(client.get(reverse("quickscan:results", args=[scan.public_id]))
+                    .content.decode())
+    assert "de vorige scan gebruikte een andere versie van de vragenlijst (Quickscan 2026)" in body
+    assert body.count("andere vragen<span") == 1
+
+
+def test_displayed_score_and_below_target_marker_agree():
+    from community.quickscan.heatmap import score_text
+    from community.quickscan.selectors import CellResult
+    from community.quickscan.templatetags.quickscan_tags import score
+
+    assert score_text(2.25) == "2,3" and score(2.25) == "2,3"  # half up, not half even
+    assert score_text(2.35) == "2,4" and score_text(2.96) == "3,0" and score_text(0.05) == "0,1"
+    just_below = CellResult(theme=None, step=None, target=3, score=2.96)
+    assert not just_below.below_target  # shows 3,0: not "3,0 ▼"
+    assert CellResult(theme=None, step=None, target=3, score=2.94).below_target  # shows 2,9
+    assert CellResult(theme=None, step=None, target=3, score=2.95).below_target is False

@@ -194,3 +194,28 @@ def test_the_answer_page_has_a_fieldset_and_legend_per_question(client, scan, th
     assert f'<label for="vraag-{question.pk}-niveau-1">' in body
     assert "1 · Initieel" in body and "Niet van toepassing" in body
     assert body.count("<legend>Hoe zeker ben je?</legend>") == 5
+
+
+@pytest.mark.parametrize("character", ["\x00", "\x07", "\x1b", "\x7f"])
+def test_control_characters_in_the_note_are_an_error_not_a_500(client, scan, themes, scan_member,
+                                                              character):
+    """Review finding 5: PostgreSQL refuses NUL in text; the member gets a clear message."""
+    questions = list(scan.version.questions.filter(theme=themes[0]))
+    data = level_post(questions, "3")
+    data[f"vraag-{questions[0].pk}-onderbouwing"] = f"Zie bijlage{character}A"
+    client.force_login(scan_member)
+    response = client.post(theme_url(scan, themes[0]), data)
+    assert response.status_code == 400
+    assert "onzichtbare stuurtekens" in unescape(response.content.decode())
+    assert not Answer.objects.exists()
+    with pytest.raises(services.ValidationError) as error:
+        services.answer_save(user=scan_member, scan=scan, question_id=questions[0].pk,
+                             level="3", evidence=f"a{character}b")
+    assert str(questions[0].pk) in error.value.message_dict
+
+
+def test_newlines_and_tabs_in_the_note_are_kept(scan, scan_member):
+    question = scan.version.questions.first()
+    services.answer_save(user=scan_member, scan=scan, question_id=question.pk, level="3",
+                         evidence="Regel 1\r\n\tRegel 2")
+    assert Answer.objects.get().evidence == "Regel 1\n\tRegel 2"

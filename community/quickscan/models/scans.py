@@ -12,6 +12,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
+from .benchmark import Cohort
 from .levels import LEVEL_MAX, LEVEL_MIN, Confidence, Level
 
 EVIDENCE_MAX_LENGTH = 2000
@@ -26,7 +27,9 @@ class Scan(models.Model):
     # about how many scans the sector has started.
     public_id = models.UUIDField("kenmerk", default=uuid.uuid4, unique=True, editable=False)
     institution = models.ForeignKey(
-        "members.Institution", verbose_name="instelling", on_delete=models.CASCADE,
+        # PROTECT: an institution with scans is not deleted, or the history and the
+        # benchmark would change under everyone's feet (see wagtail_hooks).
+        "members.Institution", verbose_name="instelling", on_delete=models.PROTECT,
         related_name="quickscans",
     )
     version = models.ForeignKey(
@@ -50,6 +53,11 @@ class Scan(models.Model):
         on_delete=models.SET_NULL, related_name="+",
     )
     submitted_at = models.DateTimeField("ingediend op", null=True, blank=True, db_index=True)
+    # Frozen at submission: later edits of the institution (kind, is_small) do not move
+    # this scan to another benchmark cohort.
+    cohort = models.CharField(
+        "benchmarkcohort", max_length=20, choices=Cohort.choices, blank=True, db_index=True,
+    )
 
     class Meta:
         verbose_name = "quickscan"
