@@ -27,11 +27,12 @@ class InstitutionViewSet(SnippetViewSet):
         "name",
         "short_name",
         "kind",
+        "is_small",
         Column("domains", label="E-maildomeinen",
                accessor=lambda institution: ", ".join(
                    item.domain for item in institution.domains.all())),
     ]
-    list_filter = ["kind"]
+    list_filter = ["kind", "is_small"]
 
     def get_queryset(self, request):
         return Institution.objects.prefetch_related("domains")

@@ -66,6 +66,20 @@ def test_editor_adds_an_institution_with_its_domains(client, editor):
     assert "uu.example" in listing.content.decode()
 
 
+def test_editors_filter_institutions_by_size(client, editor):
+    from tests.factories import InstitutionFactory
+
+    InstitutionFactory(name="Hogeschool Klein", is_small=True)
+    InstitutionFactory(name="Hogeschool Groot", is_small=False)
+    client.force_login(editor)
+    url = reverse("wagtailsnippets_members_institution:list")
+
+    html = client.get(url, {"is_small": "true"}).content.decode()
+
+    assert "Hogeschool Klein" in html and "Hogeschool Groot" not in html
+    assert "kleine instelling" in client.get(url).content.decode().lower()
+
+
 def test_a_bad_domain_is_a_form_error_not_a_500(client, editor):
     client.force_login(editor)
 
