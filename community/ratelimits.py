@@ -21,10 +21,13 @@ TOO_MANY = (
 )
 
 
-def within_limit(request, *, action):
-    """Count one `action` for this request; False once its limit is reached."""
+def within_limit(request, *, action, key=None):
+    """Count one `action` for this request; False once its limit is reached.
+
+    `key` is what a "…/key" rate counts by (an e-mail address, say).
+    """
     try:
-        return ratelimit.consume(request, action=action)
+        return ratelimit.consume(request, action=action, key=key)
     except (RedisConnectionError, RedisTimeoutError):
         logger.warning("Cache unreachable: rate limit %s not applied.", action)
         return True

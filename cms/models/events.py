@@ -34,7 +34,10 @@ class EventIndexPage(ContentPage):
         context = super().get_context(request, *args, **kwargs)
         events = EventPage.objects.child_of(self).live().public()
         now = timezone.now()
-        context["upcoming"] = events.filter(end__gte=now).order_by("start")
+        # Free seats per card in one query (an annotation), not one per event.
+        from community.events.selectors import with_seats_held
+
+        context["upcoming"] = with_seats_held(events.filter(end__gte=now).order_by("start"))
         context["page_obj"] = paginate(
             request, events.filter(end__lt=now).order_by("-start"), per_page=10
         )
@@ -188,6 +191,23 @@ class EventPage(ContentPage):
     @property
     def is_past(self):
         return self.end < timezone.now()
+
+    @property
+    def listing_seats_left(self):
+        """Free seats for an agenda card (0: full, waitlist open), or None to say nothing.
+
+        Only where registration is open and the number is limited, and only on a
+        page whose queryset carries `seats_held` (community.events.selectors.
+        with_seats_held): a card never costs a query of its own.
+        """
+        from community.events.selectors import registration_window
+
+        held = getattr(self, "seats_held", None)
+        if held is None or self.capacity is None:
+            return None
+        if registration_window(event=self, now=timezone.now()) != "open":
+            return None
+        return max(self.capacity - held, 0)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -5,20 +5,38 @@ Every mail names the event, its time in Dutch time and a link to the
 person's registration page (a signed token): from there they confirm, take
 an offered seat or cancel, always with a button (POST), never by merely
 opening the link, which mail scanners do.
+
+Every mail is built in Dutch and Amsterdam time (`_in_dutch`), whoever causes
+it: an editor with an English admin publishing a change included. The online
+link goes only to people with a seat (confirmation, reminder, update).
 """
+
+import functools
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 
-from .calendar import event_ics, event_url
+from .calendar import cancellation_ics, event_ics, event_url
 from .selectors import place_description
 
 SUBJECT_PREFIX = "[IV-HO] "
 ICS_MIMETYPE = "text/calendar"
+
+
+def _in_dutch(build):
+    """Build the mail in Dutch and Dutch time, whatever the request's language or zone."""
+
+    @functools.wraps(build)
+    def wrapper(*args, **kwargs):
+        with translation.override("nl"), timezone.override(ZoneInfo(settings.TIME_ZONE)):
+            return build(*args, **kwargs)
+
+    return wrapper
 
 
 def absolute(path):
@@ -41,7 +59,7 @@ def when(event):
     return f"{first} – {date_format(end, 'l j F Y, H:i')}"
 
 
-def _context(registration, **extra):
+def _context(registration, *, with_online_link=False, **extra):
     from .services import cancellation_deadline
 
     event = registration.event
@@ -56,11 +74,13 @@ def _context(registration, **extra):
         "cancel_until": date_format(timezone.localtime(deadline), "l j F Y, H:i"),
         "answers": registration.answers,
         "site_url": settings.SITE_URL,
+        # Only mails to seat holders pass with_online_link and so show the link.
+        "online_url": event.online_url if with_online_link else "",
         **extra,
     }
 
 
-def _message(*, registration, subject, template, context=None, ics=False):
+def _message(*, registration, subject, template, context=None, ics=False, cancel_ics=False):
     message = EmailMultiAlternatives(
         subject=SUBJECT_PREFIX + " ".join(subject.split()),
         body=render_to_string(
@@ -74,17 +94,26 @@ def _message(*, registration, subject, template, context=None, ics=False):
         message.attach(
             "bijeenkomst.ics", event_ics(registration.event, for_registrant=True), ICS_MIMETYPE
         )
+    if cancel_ics:
+        message.attach(
+            "bijeenkomst.ics",
+            cancellation_ics(registration.event, attendee=registration.email),
+            ICS_MIMETYPE,
+        )
     return message
 
 
+@_in_dutch
 def confirmation(*, registration):
     event = registration.event
     return _message(
         registration=registration, subject=f"Aanmelding bevestigd: {event.title}",
         template="confirmation", ics=True,
+        context=_context(registration, with_online_link=True),
     )
 
 
+@_in_dutch
 def waitlisted(*, registration):
     from .selectors import waitlist_position
 
@@ -96,6 +125,7 @@ def waitlisted(*, registration):
     )
 
 
+@_in_dutch
 def offer(*, registration):
     event = registration.event
     deadline = date_format(timezone.localtime(registration.offer_expires_at), "l j F Y, H:i")
@@ -105,6 +135,7 @@ def offer(*, registration):
     )
 
 
+@_in_dutch
 def offer_expired(*, registration):
     event = registration.event
     return _message(
@@ -113,15 +144,25 @@ def offer_expired(*, registration):
     )
 
 
-def cancelled(*, registration, by_editor=False):
+@_in_dutch
+def cancelled(*, registration, by_editor=False, remove_from_calendar=False):
+    """With `remove_from_calendar` (they had a seat, so an .ics) a METHOD:CANCEL file."""
     event = registration.event
     return _message(
         registration=registration, subject=f"Afgemeld: {event.title}",
-        template="cancelled", context=_context(registration, by_editor=by_editor),
+        template="cancelled",
+        context=_context(
+            registration, by_editor=by_editor, remove_from_calendar=remove_from_calendar
+        ),
+        cancel_ics=remove_from_calendar,
     )
 
 
+@_in_dutch
 def guest_confirmation(*, registration):
+    """To an address nobody has confirmed yet: it greets neutrally and holds nothing the
+    sender of the form chose (no name, no answers), so the form cannot be used to
+    mail someone text of a stranger's choosing."""
     event = registration.event
     return _message(
         registration=registration, subject=f"Bevestig je aanmelding: {event.title}",
@@ -129,27 +170,33 @@ def guest_confirmation(*, registration):
     )
 
 
+@_in_dutch
 def reminder(*, registration):
     event = registration.event
     return _message(
         registration=registration, subject=f"Morgen: {event.title}",
         template="reminder", ics=True,
+        context=_context(registration, with_online_link=True),
     )
 
 
+@_in_dutch
 def event_changed(*, registration, reinstated=False):
     event = registration.event
     subject = f"Gaat toch door: {event.title}" if reinstated else f"Gewijzigd: {event.title}"
+    seat = registration.status == registration.Status.CONFIRMED
     return _message(
         registration=registration, subject=subject, template="event_changed",
-        context=_context(registration, reinstated=reinstated),
-        ics=registration.holds_seat,
+        context=_context(registration, reinstated=reinstated, with_online_link=seat),
+        ics=seat,  # the file holds the online link too
     )
 
 
+@_in_dutch
 def event_cancelled(*, registration):
+    """People with a seat get a METHOD:CANCEL file that takes the entry out of their calendar."""
     event = registration.event
     return _message(
         registration=registration, subject=f"Geannuleerd: {event.title}",
-        template="event_cancelled", ics=registration.holds_seat,
+        template="event_cancelled", cancel_ics=registration.holds_seat,
     )

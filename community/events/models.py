@@ -66,6 +66,9 @@ class EventSeats(models.Model):
     notified_end = models.DateTimeField(null=True)
     notified_place = models.TextField(blank=True)
     notified_cancelled = models.BooleanField(default=False)
+    # The iCalendar SEQUENCE: raised with every change registrants are told
+    # about (and every cancelled seat), so each new .ics replaces the last one.
+    ics_sequence = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = "plaatsen van een bijeenkomst"

@@ -37,6 +37,15 @@ def waitlist(*, event):
     )
 
 
+def with_seats_held(events):
+    """Event pages annotated with `seats_held`, for listings (EventPage.listing_seats_left)."""
+    return events.annotate(
+        seats_held=Count(
+            "registrations", filter=Q(registrations__status__in=Registration.HOLDS_SEAT)
+        )
+    )
+
+
 def institution_seat_counts(*, event):
     """{institution_id: seats held}, for the per-institution maximum."""
     rows = (
@@ -51,10 +60,25 @@ def institution_seat_counts(*, event):
 
 
 def place_description(event):
-    """Where the event takes place, as one line: what an update mail compares and shows."""
+    """Where the event takes place, as one line for every mail ("Waar:").
+
+    Never the online link: that is for members with a seat only, and many mails
+    go to people without one (a guest who has not confirmed their address, the
+    waitlist). Mails to seat holders add it on a line of its own (mails.py).
+    """
     parts = [event.get_format_display()]
     if event.location_name:
         parts.append(", ".join(p for p in [event.location_name, event.address] if p))
+    return " – ".join(parts)
+
+
+def place_key(event):
+    """The place with the online link: what registrants were told, to spot a change.
+
+    A new link is news for seat holders (an update mail) even though the
+    "Waar:" line stays the same.
+    """
+    parts = [place_description(event)]
     if event.online_url:
         parts.append(event.online_url)
     return " – ".join(parts)

@@ -20,7 +20,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -29,7 +29,7 @@ from community.outbox.services import outbox_enqueue
 
 from . import mails
 from .models import EventSeats, Registration
-from .selectors import institution_seat_counts, place_description, seats_taken
+from .selectors import institution_seat_counts, place_key, seats_taken
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +40,10 @@ TOKEN_SALT = "events.registration"
 REMINDER_BEFORE = timedelta(hours=24)
 # A guest may ask for their confirmation mail again after this long.
 RESEND_AFTER = timedelta(minutes=10)
+# A guest who has not confirmed their address within this long loses the sign-up
+# (and so does everyone unconfirmed once the event starts): the address stays free
+# for its owner, who may be a member (see registration_create).
+UNCONFIRMED_EXPIRE_AFTER = timedelta(days=3)
 
 
 class RegistrationError(ValidationError):
@@ -81,6 +85,10 @@ CANCEL_DEADLINE_PASSED = (
     "organisatie weten door op de bevestigingsmail te antwoorden."
 )
 NOT_UNCONFIRMED = "Deze aanmelding is al bevestigd."
+UNCONFIRMED_EXPIRED = (
+    "Deze aanmelding is verlopen: je hebt je e-mailadres niet binnen drie dagen "
+    "bevestigd. Meld je opnieuw aan op de pagina van de bijeenkomst."
+)
 NO_OFFER = "Er staat voor jou geen plek klaar bij deze bijeenkomst."
 OFFER_EXPIRED = (
     "Het aanbod is verlopen: de plek is aangeboden aan de volgende op de wachtlijst."
@@ -97,23 +105,26 @@ def _moment(value):
 def registration_token(*, registration):
     """A signed, unguessable reference to one registration, for links in mail.
 
-    Whoever has the mail may confirm, accept an offer or cancel: that is what the
-    mail is for. The salt keeps the token useless anywhere else.
+    For a guest, whoever has the mail may confirm, accept an offer or cancel:
+    that is what the mail is for. A registration that belongs to an account
+    also needs that account logged in (views.manage). The salt keeps the token
+    useless anywhere else.
     """
     return signing.dumps(registration.pk, salt=TOKEN_SALT)
 
 
 def registration_from_token(token):
-    """The registration the token names, or None (tampered, unknown or anonymised)."""
+    """The registration the token names, or None (tampered, unknown, anonymised, or
+    the event is over: a link in an old mail has nothing left to do)."""
     try:
         pk = signing.loads(token, salt=TOKEN_SALT)
-    except signing.BadSignature:
+    except (signing.BadSignature, ValueError):
         return None
     if not isinstance(pk, int):
         return None
     return (
         Registration.objects.select_related("event", "institution")
-        .filter(pk=pk, anonymised_at__isnull=True)
+        .filter(pk=pk, anonymised_at__isnull=True, event__end__gt=timezone.now())
         .first()
     )
 
@@ -132,7 +143,7 @@ def _lock_seats(event):
         defaults={
             "notified_start": event.start,
             "notified_end": event.end,
-            "notified_place": place_description(event),
+            "notified_place": place_key(event),
             "notified_cancelled": event.cancelled,
         },
     )
@@ -380,6 +391,11 @@ def registration_create(
     existing = _existing(event=event, user=user, email=details["email"])
     if _is_unconfirmed_guest_again(existing, user=user, by_editor=by_editor):
         return _guest_confirmation_resend(existing, now=now)
+    if _is_unconfirmed_guest_of_member(existing, user=user):
+        return _guest_takeover(
+            _locked(existing), user=user, details=details, answers=cleaned_answers,
+            added_by=added_by, now=now, by_editor=by_editor, force_seat=force_seat,
+        )
     if existing is not None:
         # A guest using a member's address is told the address is taken, no more.
         own = existing.user_id == (user.pk if user is not None else None)
@@ -417,6 +433,29 @@ def _is_unconfirmed_guest_again(existing, *, user, by_editor):
     )
 
 
+def _is_unconfirmed_guest_of_member(existing, *, user):
+    """A guest sign-up nobody confirmed, with the address of the member now registering.
+
+    Whoever made it never proved the address is theirs; the member's account has.
+    """
+    return bool(
+        existing is not None and user is not None and existing.user_id is None
+        and existing.status == Status.UNCONFIRMED
+    )
+
+
+def _guest_takeover(registration, *, user, details, answers, added_by, now, by_editor,
+                    force_seat):
+    """The member takes over an unconfirmed guest row with their address, then is placed."""
+    registration.user = user
+    registration.answers = answers
+    registration.added_by = added_by
+    for field, value in details.items():
+        setattr(registration, field, value)
+    _place(registration, now=now, by_editor=by_editor, force_seat=force_seat)
+    return registration
+
+
 def _guest_confirmation_resend(registration, *, now):
     """A guest who lost the confirmation mail signs up again: send it again.
 
@@ -447,6 +486,8 @@ def guest_confirm(*, registration):
         raise RegistrationError(EVENT_CANCELLED, code="cancelled")
     if event.start <= now:
         raise RegistrationError(EVENT_STARTED, code="started")
+    if registration.created_at <= now - UNCONFIRMED_EXPIRE_AFTER:
+        raise RegistrationError(UNCONFIRMED_EXPIRED, code="unconfirmed_expired")
     _place(registration, now=now)
     return registration
 
@@ -467,11 +508,17 @@ def offer_accept(*, registration):
         raise RegistrationError(OFFER_EXPIRED, code="offer_expired")
     if registration.event.cancelled:
         raise RegistrationError(EVENT_CANCELLED, code="cancelled")
+    if registration.event.start <= now:
+        raise RegistrationError(EVENT_STARTED, code="started")
     _confirm(registration, now=now)
     return registration
 
 
 # --- Cancelling -----------------------------------------------------------------------------------
+
+
+def _raise_ics_sequence(event_id):
+    EventSeats.objects.filter(event_id=event_id).update(ics_sequence=F("ics_sequence") + 1)
 
 
 def cancellation_deadline(event):
@@ -481,14 +528,23 @@ def cancellation_deadline(event):
 def _cancel(registration, *, now, notify=True, by_editor=False):
     """Cancel a locked registration and pass a freed seat on to the waitlist."""
     held_seat = registration.holds_seat
+    in_calendar = registration.status == Status.CONFIRMED  # they got an .ics file
     registration.status = Status.CANCELLED
     registration.cancelled_at = now
     registration.offer_expires_at = None
     registration.save()
+    if in_calendar:
+        # The cancellation's .ics must outrank the file they hold ...
+        _raise_ics_sequence(registration.event_id)
     if notify and registration.email:
         outbox_enqueue(
-            message=mails.cancelled(registration=registration, by_editor=by_editor)
+            message=mails.cancelled(
+                registration=registration, by_editor=by_editor, remove_from_calendar=in_calendar
+            )
         )
+    if in_calendar:
+        # ... and the file of a later registration must outrank the cancellation.
+        _raise_ics_sequence(registration.event_id)
     if held_seat:
         _fill_seats(registration.event, now=now)
 
@@ -522,10 +578,16 @@ def offers_expire(*, now=None):
     """Expire offers past their deadline and offer the seats to the next in line.
 
     One transaction per event, so one busy event does not hold up the rest.
+    Guest sign-ups left unconfirmed for UNCONFIRMED_EXPIRE_AFTER, or until the
+    event started, expire too (they hold no seat, so nobody moves up).
     Returns the number of offers that expired.
     """
     now = now or timezone.now()
     from cms.models import EventPage
+
+    Registration.objects.filter(status=Status.UNCONFIRMED).filter(
+        Q(created_at__lte=now - UNCONFIRMED_EXPIRE_AFTER) | Q(event__start__lte=now)
+    ).update(status=Status.EXPIRED, updated_at=now)
 
     event_ids = (
         Registration.objects.filter(status=Status.OFFERED, offer_expires_at__lte=now)
@@ -598,7 +660,7 @@ def event_changes_notify(*, event):
     """
     seats = _lock_seats(event)
     now = timezone.now()
-    place = place_description(event)
+    place = place_key(event)
     recipients = Registration.objects.filter(
         event_id=event.pk,
         status__in=[Status.CONFIRMED, Status.OFFERED, Status.WAITLISTED],
@@ -607,28 +669,52 @@ def event_changes_notify(*, event):
     changed = (seats.notified_start, seats.notified_end, seats.notified_place) != (
         event.start, event.end, place,
     )
-    queued = 0
-    # Nobody needs news about an event that is already over.
-    if event.end > now and event.cancelled and not seats.notified_cancelled:
-        for registration in recipients:
-            outbox_enqueue(message=mails.event_cancelled(registration=registration))
-            queued += 1
-    elif event.end > now and not event.cancelled and (seats.notified_cancelled or changed):
-        for registration in recipients:
-            outbox_enqueue(
-                message=mails.event_changed(
-                    registration=registration, reinstated=seats.notified_cancelled
-                )
-            )
-            queued += 1
+    moved = seats.notified_start is not None and seats.notified_start != event.start
+    was_cancelled = seats.notified_cancelled
+    if changed or was_cancelled != event.cancelled:
+        # Every .ics from now on must replace the one people have (RFC 5545 SEQUENCE).
+        seats.ics_sequence += 1
     seats.notified_start = event.start
     seats.notified_end = event.end
     seats.notified_place = place
     seats.notified_cancelled = event.cancelled
     seats.save()
+    if moved:
+        _follow_new_start(event, now=now)
+    queued = 0
+    # Nobody needs news about an event that is already over.
+    if event.end > now and event.cancelled and not was_cancelled:
+        for registration in recipients:
+            outbox_enqueue(message=mails.event_cancelled(registration=registration))
+            queued += 1
+    elif event.end > now and not event.cancelled and (was_cancelled or changed):
+        for registration in recipients:
+            outbox_enqueue(
+                message=mails.event_changed(registration=registration, reinstated=was_cancelled)
+            )
+            queued += 1
     if event.registration_enabled:
         _fill_seats(event, now=now)
     return queued
+
+
+def _follow_new_start(event, *, now):
+    """The event moved: reminders and open offers follow the new start. Under the lock.
+
+    A reminder already sent was about the old date, so people with a seat get
+    one again about a day before the new start. If the new start is within
+    REMINDER_BEFORE, the update mail queued by the caller (it names the new
+    time) is that reminder, exactly as a confirmation that close to the start
+    is (see _seat_or_waitlist). An offer may not outlive the new start.
+    """
+    confirmed = Registration.objects.filter(event_id=event.pk, status=Status.CONFIRMED)
+    update_mail_reminds = (
+        event.start - now <= REMINDER_BEFORE and not event.cancelled and event.end > now
+    )
+    confirmed.update(reminder_sent_at=now if update_mail_reminds else None, updated_at=now)
+    Registration.objects.filter(
+        event_id=event.pk, status=Status.OFFERED, offer_expires_at__gt=event.start
+    ).update(offer_expires_at=event.start, updated_at=now)
 
 
 def registrations_anonymise(*, now=None):

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cms.visibility import user_is_member
+from community.ratelimits import within_limit
 
 from . import calendar, selectors, services
 from .forms import GuestRegistrationForm, RegistrationForm
@@ -42,8 +43,29 @@ def _event_or_404(request, event_id):
     return event
 
 
-def _back_to_event(event):
-    return redirect((event.url or "/") + "#aanmelden")
+# The outcome of registering or cancelling is shown inside the registration box,
+# in an element the redirect's fragment points to: the browser moves focus there,
+# so a screen reader reads it (WCAG 4.1.3), and it is not repeated at the top.
+OUTCOME_SESSION_KEY = "events_outcome"
+OUTCOME_ANCHOR = "aanmelden-uitkomst"
+TOO_MANY_SIGNUPS = (
+    "Er zijn kort na elkaar veel aanmeldingen gedaan. Wacht even en probeer het "
+    "later opnieuw; wat je invulde staat er nog."
+)
+
+
+def _back_to_event(request, event, text, *, error=False):
+    request.session[OUTCOME_SESSION_KEY] = {"event": event.pk, "text": text, "error": error}
+    return redirect(f"{event.url or '/'}#{OUTCOME_ANCHOR}")
+
+
+def _outcome_for(request, event):
+    """The outcome a redirect left for this event's box, taken once (None otherwise)."""
+    outcome = request.session.get(OUTCOME_SESSION_KEY)
+    if not outcome or outcome.get("event") != event.pk:
+        return None
+    del request.session[OUTCOME_SESSION_KEY]
+    return outcome
 
 
 def _error_text(error):
@@ -53,6 +75,8 @@ def _error_text(error):
 def registration_box(request, event):
     """Context for the registration box on the event page (cms EventPage.get_context)."""
     state = selectors.registration_state(event=event, user=request.user)
+    state["outcome"] = _outcome_for(request, event)
+    state["outcome_anchor"] = OUTCOME_ANCHOR
     if state["registration"] is not None:
         state["manage_token"] = services.registration_token(registration=state["registration"])
     if state["window"] == "open" and state["registration"] is None:
@@ -86,10 +110,8 @@ def register(request, event_id):
                 event=event, user=request.user, answers=form.answers()
             )
         except RegistrationError as error:
-            messages.error(request, _error_text(error))
-            return _back_to_event(event)
-        messages.success(request, REGISTERED[registration.status])
-        return _back_to_event(event)
+            return _back_to_event(request, event, _error_text(error), error=True)
+        return _back_to_event(request, event, REGISTERED[registration.status])
     return TemplateResponse(
         request, "events/register.html", {"event": event, "form": form},
         status=400 if form.is_bound else 200,
@@ -107,19 +129,27 @@ def guest_register(request, event_id):
     form = GuestRegistrationForm(
         request.POST if request.method == "POST" else None, event=event
     )
+    status = 400 if form.is_bound else 200
     if request.method == "POST" and form.is_valid():
-        try:
-            registration = services.registration_create(
-                event=event, guest=form.guest(), answers=form.answers()
-            )
-        except RegistrationError as error:
-            form.add_error(None, _error_text(error))
+        # Each sign-up mails an address nobody has confirmed: limited per IP and per
+        # address, so the form is no way to flood someone's inbox.
+        if not within_limit(
+            request, action="event_guest_signup", key=form.cleaned_data["guest_email"].lower()
+        ):
+            form.add_error(None, TOO_MANY_SIGNUPS)
+            status = 429
         else:
-            messages.success(request, REGISTERED[registration.status])
-            return _back_to_event(event)
+            try:
+                registration = services.registration_create(
+                    event=event, guest=form.guest(), answers=form.answers()
+                )
+            except RegistrationError as error:
+                form.add_error(None, _error_text(error))
+            else:
+                return _back_to_event(request, event, REGISTERED[registration.status])
     return TemplateResponse(
         request, "events/register.html", {"event": event, "form": form, "guest": True},
-        status=400 if form.is_bound else 200,
+        status=status,
     )
 
 
@@ -133,15 +163,14 @@ def cancel(request, event_id):
         user=request.user, status__in=Registration.ACTIVE
     ).first()
     if registration is None:
-        messages.error(request, services.NOT_ACTIVE)
-        return _back_to_event(event)
+        return _back_to_event(request, event, services.NOT_ACTIVE, error=True)
     try:
         services.registration_cancel(registration=registration)
     except RegistrationError as error:
-        messages.error(request, _error_text(error))
-    else:
-        messages.success(request, "Je bent afgemeld. Je krijgt een bevestiging per e-mail.")
-    return _back_to_event(event)
+        return _back_to_event(request, event, _error_text(error), error=True)
+    return _back_to_event(
+        request, event, "Je bent afgemeld. Je krijgt een bevestiging per e-mail."
+    )
 
 
 MANAGE_ACTIONS = {
@@ -155,12 +184,20 @@ MANAGE_ACTIONS = {
 def manage(request, token):
     """The page a mail links to: confirm an address, take an offered seat, or cancel.
 
-    The signed token is the proof: whoever has the mail may act on it. GET only
-    shows; the buttons POST.
+    For a guest the signed token is the proof: whoever has the mail may act on
+    it. A registration that belongs to an account also needs that account: a
+    forwarded mail does not let someone else give up a member's seat. Anyone
+    else logged in sees the same 404 as for a bad token. GET only shows; the
+    buttons POST.
     """
     registration = services.registration_from_token(token)
     if registration is None:
         raise Http404("Onbekende aanmelding")
+    if registration.user_id is not None:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if request.user.pk != registration.user_id:
+            raise Http404("Onbekende aanmelding")
     error = None
     if request.method == "POST":
         action = MANAGE_ACTIONS.get(request.POST.get("action", ""))

@@ -16,13 +16,18 @@ ADDRESS_FIELDS = ("to", "cc", "bcc")
 
 
 def user_addresses(user):
-    """Every address the person has used with us, lower case."""
+    """The addresses the person has proven are theirs (verified), lower case.
+
+    Only verified ones: anyone can add someone else's address to their account
+    unverified, and must not get (or erase) that person's data by doing so.
+    `user.email` counts only when it is one of the verified addresses.
+    """
     from allauth.account.models import EmailAddress
 
-    addresses = {user.email} | set(
-        EmailAddress.objects.filter(user=user).values_list("email", flat=True)
+    verified = EmailAddress.objects.filter(user=user, verified=True).values_list(
+        "email", flat=True
     )
-    return {address.strip().lower() for address in addresses if address}
+    return {address.strip().lower() for address in verified if address}
 
 
 def _address(value):

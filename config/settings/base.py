@@ -266,6 +266,9 @@ ACCOUNT_RATE_LIMITS = {
     "reauthenticate": "10/m/user",
     # Ours, on the same counters (community.ratelimits): posting in discussions.
     "discussion_post": "10/10m/user,60/d/user",
+    # Guest sign-ups for events mail an address nobody has confirmed: per IP, and
+    # per address (the key) so one inbox cannot be flooded from many IPs.
+    "event_guest_signup": "5/h/ip,3/h/key",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 # The Wagtail admin asks for two-factor login (off in dev, for the demo editor).

@@ -60,6 +60,8 @@ def test_register_cancel_and_promotion_from_the_waitlist(open_page, site_tree):
     page.get_by_label("Voorzitter").check()
     page.get_by_role("button", name="Aanmelden").click()
     expect(page.get_by_role("status")).to_contain_text("Je bent aangemeld")
+    # The outcome sits in the box and the fragment moves focus to it (WCAG 4.1.3).
+    expect(page.locator("#aanmelden-uitkomst")).to_be_focused()
     box = page.get_by_role("region", name="Aanmelden")
     expect(box).to_contain_text("Je bent aangemeld voor deze bijeenkomst")
 
@@ -80,6 +82,7 @@ def test_register_cancel_and_promotion_from_the_waitlist(open_page, site_tree):
     # The first member cancels; the seat is offered to the second.
     page.get_by_role("region", name="Aanmelden").get_by_role("button", name="Afmelden").click()
     expect(page.get_by_role("status")).to_contain_text("Je bent afgemeld")
+    expect(page.locator("#aanmelden-uitkomst")).to_be_focused()
     assert violations_on(page, axe) == []
 
     # The second follows the link in the mail and takes the seat with a button.

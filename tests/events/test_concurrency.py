@@ -99,3 +99,56 @@ def test_a_cancellation_racing_new_registrations_never_overbooks(make_event):
     assert [r for r in results if isinstance(r, Exception)] == []
     held = event.registrations.filter(status__in=Registration.HOLDS_SEAT).count()
     assert held == 5
+
+
+def test_the_per_institution_maximum_holds_under_concurrency(make_event):
+    """Twenty members of two institutions at once, at most three seats each, ten seats."""
+    from tests.factories import InstitutionFactory
+
+    event = make_event(capacity=10, max_per_institution=3)
+    first, second = InstitutionFactory(), InstitutionFactory()
+    people = [new_member(institution=first if n % 2 else second) for n in range(20)]
+
+    results = run_together(
+        [lambda person=person: services.registration_create(event=event, user=person)
+         for person in people]
+    )
+
+    assert [r for r in results if isinstance(r, Exception)] == []
+    seats = event.registrations.filter(status=Registration.Status.CONFIRMED)
+    assert seats.filter(institution=first).count() == 3
+    assert seats.filter(institution=second).count() == 3
+    assert event.registrations.filter(status=Registration.Status.WAITLISTED).count() == 14
+
+
+@pytest.mark.parametrize("round_", range(4))
+def test_accepting_an_offer_while_it_expires_has_exactly_one_outcome(make_event, round_):
+    from datetime import timedelta
+
+    from community.outbox.models import OutgoingMail
+
+    event = make_event(capacity=1)
+    holder = services.registration_create(event=event, user=new_member())
+    waiting = services.registration_create(event=event, user=new_member())
+    services.registration_cancel(registration=holder)
+    waiting.refresh_from_db()
+    assert waiting.status == Registration.Status.OFFERED
+    OutgoingMail.objects.all().delete()
+    # The sweeper believes the deadline has passed; the person clicks just before it.
+    after_deadline = waiting.offer_expires_at + timedelta(minutes=1)
+
+    accepted, expired = run_together([
+        lambda: services.offer_accept(registration=waiting),
+        lambda: services.offers_expire(now=after_deadline),
+    ])
+
+    waiting.refresh_from_db()
+    subjects = sorted(OutgoingMail.objects.values_list("subject", flat=True))
+    if waiting.status == Registration.Status.CONFIRMED:
+        assert isinstance(accepted, Registration) and expired == 0
+        assert subjects == [f"[IV-HO] Aanmelding bevestigd: {event.title}"]
+    else:
+        assert waiting.status == Registration.Status.EXPIRED
+        assert isinstance(accepted, RegistrationError) and expired == 1
+        assert subjects == [f"[IV-HO] Aanbod verlopen: {event.title}"]
+    assert event.registrations.filter(status__in=Registration.HOLDS_SEAT).count() <= 1

@@ -2,10 +2,12 @@
 
 import re
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from django.core import mail
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 
 import pytest
 from icalendar import Calendar
@@ -107,7 +109,9 @@ def test_the_guest_mail_asks_to_confirm_by_link(make_event, outbox):
     services.registration_create(event=event, guest=guest(7, name="Joost Bakker"))
     message = outbox[0]
     assert message.to == ["gast7@gemeente.example"]
-    assert "Beste Joost Bakker" in message.body
+    # The address is not confirmed yet: the mail holds nothing the form's sender chose.
+    assert message.body.startswith("Hallo,")
+    assert "Joost" not in message.body and "Bakker" not in message.body
     assert "Bevestig je e-mailadres" in message.body
     assert len(links(message)) == 1
     assert message.attachments == []
@@ -186,3 +190,165 @@ def test_with_the_broker_down_the_mail_waits_and_the_sweep_sends_it_once(
         assert outbox_tasks.outbox_sweep.apply().get() == 0
     assert [m.subject for m in mail.outbox] == [f"[IV-HO] Aanmelding bevestigd: {event.title}"]
     assert mail.outbox[0].attachments[0][0] == "bijeenkomst.ics"
+
+
+# --- The online link goes only to people with a seat ------------------------------------------
+
+
+ONLINE = "https://meet.example/geheime-kamer"
+
+
+def test_the_online_link_is_only_in_mails_to_seat_holders(make_event, members, outbox):
+    event = make_event(
+        capacity=1, open_to_guests=True, format="hybrid", location_name="Utrecht",
+        online_url=ONLINE,
+    )
+    first, second = members(2)
+    seat = services.registration_create(event=event, user=first)
+    assert ONLINE in outbox[-1].body  # the confirmation
+    waiting = services.registration_create(event=event, user=second)
+    services.registration_create(event=event, guest=guest(3))
+    services.registration_cancel(registration=seat)  # cancelled mail + offer to `second`
+    with clock_at(waiting.event.start - timedelta(minutes=30)):
+        services.offers_expire()  # offer-expired mail
+    without_seat = [m for m in outbox if "Aanmelding bevestigd" not in m.subject]
+    assert {m.subject.split(":")[0] for m in without_seat} == {
+        "[IV-HO] Je staat op de wachtlijst", "[IV-HO] Bevestig je aanmelding",
+        "[IV-HO] Afgemeld", "[IV-HO] Er is een plek vrij", "[IV-HO] Aanbod verlopen",
+    }
+    for message in without_seat:
+        assert ONLINE not in message.body, message.subject
+        assert all(ONLINE not in str(content) for _, content, _ in message.attachments)
+
+
+def test_the_reminder_and_the_update_carry_the_online_link(make_event, members, outbox):
+    event = make_event(capacity=1, format="online", online_url=ONLINE)
+    first, second = members(2)
+    services.registration_create(event=event, user=first)
+    services.registration_create(event=event, user=second)  # waitlisted
+    outbox.clear()
+    with clock_at(event.start - timedelta(hours=2)):
+        services.reminders_send()
+    assert ONLINE in outbox[-1].body
+    outbox.clear()
+    event.online_url = ONLINE + "-nieuw"
+    event.save()
+    services.event_changes_notify(event=event)
+    by_address = {m.to[0]: m for m in outbox}
+    assert ONLINE + "-nieuw" in by_address[first.email].body
+    assert ONLINE not in by_address[second.email].body
+
+
+# --- Always Dutch, always Amsterdam time ---------------------------------------------------
+
+
+def test_mails_caused_in_an_english_admin_are_dutch(make_event, member, outbox):
+    """An editor with an English admin publishes a move, then cancels someone by hand."""
+    from django.utils import translation
+
+    start = max(datetime(2027, 3, 29, 8, 0, tzinfo=UTC), timezone.now() + timedelta(days=7))
+    event = make_event(start=start, end=start + timedelta(hours=6))
+    services.registration_create(event=event, user=member)
+    event.start += timedelta(days=1)
+    event.end += timedelta(days=1)
+    event.save()
+    with translation.override("en"), timezone.override(UTC):
+        services.event_changes_notify(event=event)
+        services.registration_cancel(registration=event.registrations.get(), by=member)
+    expected = timezone.localtime(event.start, ZoneInfo("Europe/Amsterdam"))
+    with translation.override("nl"):
+        dutch = date_format(expected, "l j F Y, H:i")
+    update, cancelled = outbox[-2], outbox[-1]
+    for message in (update, cancelled):
+        assert dutch in message.body, message.body
+        assert not re.search(r"January|March|April|Monday|Tuesday|\bAM\b|\bPM\b", message.body)
+
+
+# --- SEQUENCE and METHOD:CANCEL ---------------------------------------------------------------
+
+
+def test_updates_raise_the_sequence_and_cancellation_removes_the_entry(
+    make_event, member, outbox
+):
+    event = make_event(location_name="Utrecht")
+    services.registration_create(event=event, user=member)
+    first = ics_of(outbox[-1])
+    assert first["METHOD"] == "PUBLISH"
+    assert first.walk("VEVENT")[0]["SEQUENCE"] == 0
+
+    event.location_name = "Eindhoven"
+    event.save()
+    services.event_changes_notify(event=event)
+    services.event_changes_notify(event=event)  # nothing new: no new sequence either
+    update = ics_of(outbox[-1])
+    assert update.walk("VEVENT")[0]["SEQUENCE"] == 1
+
+    event.cancelled = True
+    event.save()
+    services.event_changes_notify(event=event)
+    cancel = ics_of(outbox[-1])
+    item = cancel.walk("VEVENT")[0]
+    assert cancel["METHOD"] == "CANCEL"
+    assert str(item["STATUS"]) == "CANCELLED"
+    assert str(item["UID"]) == str(first.walk("VEVENT")[0]["UID"])
+    assert item["SEQUENCE"] == 2
+    assert not item.walk("VALARM")
+
+
+def test_cancelling_your_own_seat_sends_a_cancel_file_that_a_new_one_outranks(
+    make_event, member, outbox
+):
+    event = make_event()
+    registration = services.registration_create(event=event, user=member)
+    held = ics_of(outbox[-1]).walk("VEVENT")[0]
+    services.registration_cancel(registration=registration)
+    cancel = ics_of(outbox[-1])
+    assert cancel["METHOD"] == "CANCEL"
+    item = cancel.walk("VEVENT")[0]
+    assert item["UID"] == held["UID"]
+    assert item["SEQUENCE"] > held["SEQUENCE"]
+    assert str(item["ATTENDEE"]) == f"mailto:{member.email}"
+
+    services.registration_create(event=event, user=member)
+    again = ics_of(outbox[-1]).walk("VEVENT")[0]
+    assert again["SEQUENCE"] > item["SEQUENCE"]
+
+
+def test_the_feeds_and_the_download_carry_the_sequence(client, make_event, member):
+    from django.urls import reverse
+
+    from community.events.models import CalendarFeed
+
+    event = make_event(location_name="Utrecht")
+    services.registration_create(event=event, user=member)
+    event.location_name = "Eindhoven"
+    event.save()
+    services.event_changes_notify(event=event)
+    services.calendar_feed_renew(user=member)
+    token = CalendarFeed.objects.get(user=member).token
+    for url in (
+        reverse("events:event_ics", args=[event.pk]),
+        reverse("events:personal_feed", args=[token]),
+        reverse("events:public_feed"),
+    ):
+        calendar = Calendar.from_ical(client.get(url).content)
+        assert [item["SEQUENCE"] for item in calendar.walk("VEVENT")] == [1], url
+
+
+def test_an_update_to_someone_with_an_open_offer_has_no_link_and_no_file(
+    make_event, members, outbox
+):
+    event = make_event(capacity=1, format="online", online_url=ONLINE)
+    first, second = members(2)
+    seat = services.registration_create(event=event, user=first)
+    services.registration_create(event=event, user=second)
+    services.registration_cancel(registration=seat)  # `second` now has an offer
+    outbox.clear()
+    event.start += timedelta(hours=1)
+    event.end += timedelta(hours=1)
+    event.save()
+    services.event_changes_notify(event=event)
+    (update,) = list(outbox)
+    assert update.to == [second.email]
+    assert ONLINE not in update.body
+    assert update.attachments == []

@@ -624,3 +624,144 @@ def test_a_member_is_loaded_fresh(event, member):
     Profile.objects.filter(user=member).update(institution=other)
     assert register(event, fresh(member)).institution == other
     assert mail.outbox is not None
+
+
+# --- An unconfirmed guest sign-up does not lock a member out ------------------------------
+
+
+def test_a_member_takes_over_an_unconfirmed_guest_sign_up_with_their_address(
+    make_event, member, outbox
+):
+    event = make_event(capacity=5, open_to_guests=True)
+    squatter = services.registration_create(
+        event=event, guest=guest(1, email=member.email.upper(), name="Iemand Anders"),
+    )
+    outbox.clear()
+
+    registration = register(event, member)
+
+    assert registration.pk == squatter.pk
+    assert registration.user_id == member.pk
+    assert registration.status == Status.CONFIRMED
+    assert registration.name == "Anouk Jansen"
+    assert registration.institution == member.profile.institution
+    assert subjects(outbox) == [f"[IV-HO] Aanmelding bevestigd: {event.title}"]
+    assert event.registrations.count() == 1
+
+
+def test_a_taken_over_sign_up_joins_the_waitlist_when_full(make_event, member, members, outbox):
+    event = make_event(capacity=1, open_to_guests=True)
+    register(event, members(1)[0])
+    services.registration_create(event=event, guest=guest(1, email=member.email))
+    registration = register(event, member)
+    assert registration.status == Status.WAITLISTED
+    assert registration.user_id == member.pk
+
+
+def test_a_confirmed_guest_row_still_blocks_the_address(make_event, member):
+    event = make_event(capacity=5, open_to_guests=True)
+    row = services.registration_create(event=event, guest=guest(1, email=member.email))
+    services.guest_confirm(registration=row)
+    with pytest.raises(RegistrationError, match="al aangemeld"):
+        register(event, member)
+
+
+def test_unconfirmed_sign_ups_expire_after_three_days_and_at_the_start(make_event, outbox):
+    soon = make_event(open_to_guests=True, start=timezone.now() + timedelta(hours=30))
+    later_event = make_event(open_to_guests=True, start=timezone.now() + timedelta(days=20))
+    at_start = services.registration_create(event=soon, guest=guest(1))
+    after_days = services.registration_create(event=later_event, guest=guest(2))
+    fresh_one = services.registration_create(event=later_event, guest=guest(3))
+    Registration.objects.filter(pk=fresh_one.pk).update(
+        created_at=timezone.now() + timedelta(days=2)
+    )
+
+    with later(days=2):
+        services.offers_expire()
+    for row in (at_start, after_days, fresh_one):
+        row.refresh_from_db()
+    assert at_start.status == Status.EXPIRED  # the event has started
+    assert after_days.status == Status.UNCONFIRMED  # two days is not three
+    with later(days=3, minutes=1):
+        services.offers_expire()
+    after_days.refresh_from_db()
+    fresh_one.refresh_from_db()
+    assert after_days.status == Status.EXPIRED
+    assert fresh_one.status == Status.UNCONFIRMED
+    # An expired sign-up frees the address: signing up again starts over.
+    with later(days=3, minutes=2):
+        again = services.registration_create(event=later_event, guest=guest(2))
+    assert again.pk != after_days.pk and again.status == Status.UNCONFIRMED
+
+
+def test_a_confirmation_link_older_than_three_days_is_refused(make_event):
+    event = make_event(open_to_guests=True, start=timezone.now() + timedelta(days=20))
+    row = services.registration_create(event=event, guest=guest(1))
+    with later(days=3, minutes=1), pytest.raises(RegistrationError, match="verlopen"):
+        services.guest_confirm(registration=row)
+
+
+# --- Moving an event moves reminders and offers with it --------------------------------------
+
+
+def test_moving_an_event_resets_the_reminder(make_event, member, outbox):
+    event = make_event(start=timezone.now() + timedelta(days=2))
+    registration = register(event, member)
+    with later(days=1, hours=1):
+        assert services.reminders_send() == 1
+    event.start += timedelta(days=7)
+    event.end += timedelta(days=7)
+    event.save()
+    services.event_changes_notify(event=event)
+    registration.refresh_from_db()
+    assert registration.reminder_sent_at is None
+    with later(days=8, hours=1):
+        assert services.reminders_send() == 1
+
+
+def test_moving_an_event_to_within_a_day_lets_the_update_mail_be_the_reminder(
+    make_event, member, outbox
+):
+    event = make_event(start=timezone.now() + timedelta(days=5))
+    registration = register(event, member)
+    event.start = timezone.now() + timedelta(hours=20)
+    event.end = event.start + timedelta(hours=3)
+    event.save()
+    outbox.clear()
+    services.event_changes_notify(event=event)
+    registration.refresh_from_db()
+    assert subjects(outbox) == [f"[IV-HO] Gewijzigd: {event.title}"]
+    assert registration.reminder_sent_at is not None
+    assert services.reminders_send() == 0
+
+
+def test_moving_an_event_earlier_caps_open_offers_at_the_new_start(make_event, members, outbox):
+    event = make_event(capacity=1, offer_hours=48, start=timezone.now() + timedelta(days=10))
+    first, second = members(2)
+    seat = register(event, first)
+    waiting = register(event, second)
+    services.registration_cancel(registration=seat)
+    waiting.refresh_from_db()
+    assert waiting.status == Status.OFFERED
+    event.start = timezone.now() + timedelta(hours=12)
+    event.end = event.start + timedelta(hours=2)
+    event.save()
+    services.event_changes_notify(event=event)
+    waiting.refresh_from_db()
+    assert waiting.offer_expires_at == event.start
+
+
+def test_an_offer_cannot_be_accepted_once_the_event_has_started(make_event, members, outbox):
+    event = make_event(capacity=1, start=timezone.now() + timedelta(days=3))
+    first, second = members(2)
+    seat = register(event, first)
+    waiting = register(event, second)
+    services.registration_cancel(registration=seat)
+    # An offer that (wrongly) outlives the start, as one made before a move could.
+    Registration.objects.filter(pk=waiting.pk).update(
+        offer_expires_at=event.start + timedelta(days=1)
+    )
+    with clock_at(event.start + timedelta(minutes=5)), pytest.raises(
+        RegistrationError, match="begonnen"
+    ):
+        services.offer_accept(registration=waiting)

@@ -2,6 +2,7 @@
 
 import re
 from datetime import UTC, datetime, timedelta
+from urllib.parse import quote
 
 from django.urls import reverse
 from django.utils import timezone
@@ -15,7 +16,7 @@ from community.events import services
 from community.events.models import CalendarFeed, Registration, RegistrationQuestion
 from tests.factories.events import RegistrationFactory
 
-from .conftest import new_member
+from .conftest import later, new_member
 
 pytestmark = pytest.mark.django_db
 Status = Registration.Status
@@ -78,7 +79,7 @@ def test_a_member_registers_from_the_page(client, question_event, member, outbox
     url = reverse("events:register", args=[question_event.pk])
     field = f"vraag_{question_event.registration_questions.get().pk}"
     response = client.post(url, {field: "Exportcontrole"}, follow=True)
-    assert response.redirect_chain[-1][0].endswith("#aanmelden")
+    assert response.redirect_chain[-1][0].endswith("#aanmelden-uitkomst")
     registration = Registration.objects.get()
     assert registration.status == Status.CONFIRMED
     assert registration.answers == [{"question": "Welke workshop?", "answer": "Exportcontrole"}]
@@ -251,6 +252,7 @@ def test_an_offer_is_taken_from_the_mail_link(client, make_event, members):
     services.registration_cancel(registration=seat)
     url = reverse("events:manage", args=[services.registration_token(registration=waiting)])
 
+    client.force_login(second)  # a member's registration needs their account
     response = client.get(url)
     assert "Ja, ik kom" in response.content.decode()
     client.post(url, {"action": "accept"})
@@ -267,6 +269,7 @@ def test_a_tampered_token_is_a_404(client, event, member):
 
 def test_an_unknown_action_is_a_message_not_an_error(client, event, member):
     registration = RegistrationFactory(event=event, user=member)
+    client.force_login(member)
     url = reverse("events:manage", args=[services.registration_token(registration=registration)])
     response = client.post(url, {"action": "hack"})
     assert response.status_code == 400
@@ -376,3 +379,205 @@ def test_non_members_get_no_attendee_list(client, event, pending):
     assert response.status_code == 403
     assert "Bram Visser" not in response.content.decode()
     assert "Wie komen er?" not in client.get(event.url).content.decode()
+
+
+# --- Mail links of members need their account; links end with the event -------------------
+
+
+def member_link(event, member):
+    registration = services.registration_create(event=event, user=member)
+    return registration, reverse(
+        "events:manage", args=[services.registration_token(registration=registration)]
+    )
+
+
+def test_a_forwarded_mail_does_not_cancel_a_members_seat(client, event, member):
+    registration, url = member_link(event, member)
+
+    response = client.post(url, {"action": "cancel"})
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse('account_login')}?next={quote(url)}"
+    assert client.get(url)["Location"].startswith(reverse("account_login"))
+    registration.refresh_from_db()
+    assert registration.status == Status.CONFIRMED
+
+
+def test_another_account_gets_the_not_found_page(client, event, member):
+    registration, url = member_link(event, member)
+    client.force_login(new_member())
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"action": "cancel"}).status_code == 404
+    registration.refresh_from_db()
+    assert registration.status == Status.CONFIRMED
+
+
+def test_the_member_themself_cancels_from_the_link(client, event, member):
+    registration, url = member_link(event, member)
+    client.force_login(member)
+    assert client.post(url, {"action": "cancel"}).status_code == 302
+    registration.refresh_from_db()
+    assert registration.status == Status.CANCELLED
+
+
+def test_a_guest_link_needs_no_login(client, make_event):
+    event = make_event(open_to_guests=True)
+    registration = services.registration_create(
+        event=event, guest={"name": "Petra", "email": "petra@gemeente.example",
+                            "institution": None, "institution_name": "Gemeente"},
+    )
+    url = reverse("events:manage", args=[services.registration_token(registration=registration)])
+    client.post(url, {"action": "confirm"})
+    registration.refresh_from_db()
+    assert registration.status == Status.CONFIRMED
+
+
+def test_links_stop_working_once_the_event_is_over(client, make_event, member):
+    event = make_event()
+    registration, url = member_link(event, member)
+    client.force_login(member)
+    assert client.get(url).status_code == 200
+    with later(seconds=int((event.end - timezone.now()).total_seconds()) + 60):
+        assert client.get(url).status_code == 404
+        assert services.registration_from_token(url.split("/")[-2]) is None
+
+
+# --- Odd tokens are a 404, never a 500 -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/bijeenkomsten/agenda/abc%00defghijklmnopqrstuvwxyz.ics",
+        "/bijeenkomsten/agenda/" + "a" * 5000 + ".ics",
+        "/bijeenkomsten/agenda/kort.ics",
+        "/bijeenkomsten/aanmelding/MQ%00:1xVOfq:abc/",
+        "/bijeenkomsten/aanmelding/" + "A" * 5000 + "/",
+        "/bijeenkomsten/aanmelding/%F0%9F%98%80/",
+    ],
+)
+def test_odd_tokens_are_a_404(client, path):
+    assert client.get(path).status_code == 404
+
+
+def test_a_real_feed_token_still_matches(client, member):
+    feed = services.calendar_feed_renew(user=member)
+    assert client.get(reverse("events:personal_feed", args=[feed.token])).status_code == 200
+
+
+# --- Guest sign-ups are rate limited; the confirmation mail greets neutrally ---------------------
+
+
+def guest_post(client, event, n):
+    return client.post(
+        reverse("events:guest_register", args=[event.pk]),
+        {"guest_name": f"Gast {n}", "guest_email": f"gast{n}@gemeente.example",
+         "guest_institution_name": "Gemeente Utrecht"},
+    )
+
+
+def test_guest_sign_ups_are_limited_per_ip_with_the_input_kept(client, make_event, outbox):
+    event = make_event(open_to_guests=True)
+    for n in range(5):
+        assert guest_post(client, event, n).status_code == 302
+    response = guest_post(client, event, 99)
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Wacht even" in html
+    assert 'value="gast99@gemeente.example"' in html and 'value="Gast 99"' in html
+    assert Registration.objects.count() == 5
+    assert len(outbox) == 5
+
+
+def test_guest_sign_ups_are_limited_per_address(client, make_event, outbox):
+    events = [make_event(open_to_guests=True) for _ in range(4)]
+    for index, event in enumerate(events):
+        response = client.post(
+            reverse("events:guest_register", args=[event.pk]),
+            {"guest_name": "X", "guest_email": "Slachtoffer@voorbeeld.example",
+             "guest_institution_name": "Y"},
+            REMOTE_ADDR=f"10.0.0.{index + 1}",
+        )
+        assert response.status_code == (429 if index == 3 else 302)
+    assert len(outbox) == 3
+
+
+# --- The outcome is shown (and announced) inside the registration box --------------------------
+
+
+def outcome(response):
+    html = response.content.decode()
+    match = re.search(r'<div id="aanmelden-uitkomst"[^>]*>.*?</div>', html, re.S)
+    return match.group(0) if match else ""
+
+
+def test_the_outcome_of_registering_is_in_the_box_where_the_fragment_points(
+    client, event, member
+):
+    client.force_login(member)
+    response = client.post(reverse("events:register", args=[event.pk]), follow=True)
+    assert response.redirect_chain[-1][0].endswith("#aanmelden-uitkomst")
+    element = outcome(response)
+    assert 'tabindex="-1"' in element and 'role="status"' in element
+    assert "Je bent aangemeld. Je krijgt een bevestiging" in element
+    html = response.content.decode()
+    # Said once, in the box: not also in the messages at the top of the page.
+    assert html.count("Je krijgt een bevestiging per e-mail, met de bijeenkomst") == 1
+    assert box(response).count("Je krijgt een bevestiging per e-mail") == 1
+    # Shown once: a reload does not repeat it.
+    assert outcome(client.get(event.url)) == ""
+
+
+def test_a_refusal_is_an_alert_in_the_box(client, event, member):
+    client.force_login(member)
+    client.post(reverse("events:register", args=[event.pk]))
+    response = client.post(reverse("events:register", args=[event.pk]), follow=True)
+    element = outcome(response)
+    assert 'role="alert"' in element and 'tabindex="-1"' in element
+    assert "Je bent al aangemeld" in element
+
+
+def test_the_outcome_of_cancelling_is_in_the_box(client, event, member):
+    client.force_login(member)
+    client.post(reverse("events:register", args=[event.pk]))
+    response = client.post(reverse("events:cancel", args=[event.pk]), follow=True)
+    assert response.redirect_chain[-1][0].endswith("#aanmelden-uitkomst")
+    assert "Je bent afgemeld" in outcome(response)
+    assert response.content.decode().count("Je bent afgemeld.") == 1
+
+
+# --- The agenda shows free seats, without a query per event ---------------------------------
+
+
+def test_the_agenda_shows_seats_left_and_full_without_a_query_per_event(
+    client, agenda, make_event, members
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    open_event = make_event(title="Netwerkdag open", capacity=3)
+    full = make_event(title="Netwerkdag vol", capacity=1)
+    make_event(title="Zonder aanmelding", registration_enabled=False, capacity=5)
+    first, second = members(2)
+    services.registration_create(event=open_event, user=first)
+    services.registration_create(event=full, user=second)
+
+    def cards(response):
+        html = response.content.decode()
+        return {
+            title: " ".join(re.sub(r"<[^>]+>", " ", card).split())
+            for card in re.findall(r'<article class="card card--event">.*?</article>', html, re.S)
+            for title in re.findall(r">([^<]+)</a></h3>", card)
+        }
+
+    with CaptureQueriesContext(connection) as three:
+        shown = cards(client.get(agenda.url))
+    assert "Nog 2 plaatsen vrij" in shown["Netwerkdag open"]
+    assert "Vol — wachtlijst" in shown["Netwerkdag vol"]
+    assert "plaats" not in shown["Zonder aanmelding"]
+
+    for n in range(4):
+        make_event(title=f"Extra {n}", capacity=4)
+    with CaptureQueriesContext(connection) as seven:
+        shown = cards(client.get(agenda.url))
+    assert "Nog 4 plaatsen vrij" in shown["Extra 0"]
+    assert len(seven) == len(three)
