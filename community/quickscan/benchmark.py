@@ -23,10 +23,16 @@ How no figure can be traced back to one institution:
    QUICKSCAN_BENCHMARK_MIN_INSTITUTIONS institutions (never below 3: a system
    check refuses it); within a shown cohort, a cell is suppressed when fewer
    than that many institutions have a score in it ("n.v.t." does not count).
-5. **Order statistics, rounded, quartiles only from 10.** Only the median and,
-   for cells that at least QUARTILES_MIN_INSTITUTIONS institutions scored, the
-   quartiles, to one decimal. With fewer values the quartiles would be (close
-   to) single institutions' exact scores.
+5. **Order statistics, interpolated and rounded.** Only the median and the
+   quartiles, to one decimal, for every cell that meets k. The quartiles use
+   `statistics.quantiles(method="exclusive")`: interpolated between neighbouring
+   values, so with small n they are generally not one institution's exact score
+   (with n ≤ 3, only possible when k is 3, they are the lowest and highest score).
+6. **Snapshots expire.** A published snapshot is shown for at most
+   SNAPSHOT_MAX_QUARTERS quarters after its reference date. After that, when
+   not enough institutions have changed since to publish a new one, nothing is
+   shown and the pages say why: otherwise scans far older than the window could
+   keep counting indefinitely.
 
 The inherent limit: k − 1 institutions that pool their own answers can always
 work out the k-th from any exact figure over k. Rounding and the rules above
@@ -36,7 +42,7 @@ make that harder, not impossible; the README says so too.
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
-from statistics import quantiles
+from statistics import StatisticsError, median, quantiles
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -48,8 +54,9 @@ from . import scoring
 from .cohorts import Cohort, cohort_of
 from .models import Answer, BenchmarkSnapshot, Scan
 
-# Below this many scores in a cell only the median is shown, not the quartiles.
-QUARTILES_MIN_INSTITUTIONS = 10
+# A published snapshot is shown in the quarter of its reference date and at most
+# this many quarters in all; at the next reference date it is too old.
+SNAPSHOT_MAX_QUARTERS = 4
 
 
 def min_institutions():
@@ -67,6 +74,14 @@ def next_reference_date(today):
     month = current.month + 3
     year = current.year + (month > 12)
     return datetime.date(year, (month - 1) % 12 + 1, 1)
+
+
+def expiry_date(snapshot_date):
+    """The first reference date on which a snapshot of `snapshot_date` is too old to show."""
+    day = snapshot_date
+    for _ in range(SNAPSHOT_MAX_QUARTERS):
+        day = next_reference_date(day)
+    return day
 
 
 def _start_of_day(day):
@@ -88,6 +103,7 @@ class CohortCell:
 
     @property
     def quartiles_shown(self):
+        # Snapshots stored before quartiles were shown for every cell may lack them.
         return self.q1 is not None and self.q3 is not None
 
 
@@ -97,7 +113,9 @@ class Benchmark:
 
     `reference_date` is the date of the snapshot shown ("stand per"); when the
     snapshot of `checked_on` (the current reference date) was not published,
-    that is an earlier quarter and `is_stale` is true.
+    that is an earlier quarter and `is_stale` is true. When the latest published
+    snapshot is older than SNAPSHOT_MAX_QUARTERS quarters, nothing is shown and
+    `expired_on` is the date it stopped being shown (its reference date is kept).
     """
 
     cohort: str
@@ -107,7 +125,7 @@ class Benchmark:
     min_institutions: int
     institution_count: int
     checked_on: datetime.date = None
-    quartiles_min: int = QUARTILES_MIN_INSTITUTIONS
+    expired_on: datetime.date = None
     themes: list = field(default_factory=list)
     steps: list = field(default_factory=list)
     cells: dict = field(default_factory=dict)
@@ -118,7 +136,11 @@ class Benchmark:
 
     @property
     def shown(self):
-        return self.institution_count >= self.min_institutions
+        return not self.is_expired and self.institution_count >= self.min_institutions
+
+    @property
+    def is_expired(self):
+        return self.expired_on is not None
 
     @property
     def is_stale(self):
@@ -162,17 +184,23 @@ def _scores_per_scan(scan_ids):
 
 
 def _quartiles(values):
-    if len(values) == 1:
+    """(q1, median, q3) of sorted values, interpolated between neighbouring values.
+
+    k >= 3 is guaranteed by the system check; fewer values are handled anyway.
+    """
+    if len(values) < 2:
         return values[0], values[0], values[0]
-    q1, median, q3 = quantiles(values, n=4, method="inclusive")
-    return q1, median, q3
+    try:
+        q1, _, q3 = quantiles(values, n=4, method="exclusive")
+    except StatisticsError:  # too few values for this Python's "exclusive"
+        q1, _, q3 = quantiles(values, n=4, method="inclusive")
+    return q1, median(values), q3
 
 
 def _figures(scan_ids, *, k):
     """[[theme, step, count, q1, median, q3], …] for the cells at least k institutions scored.
 
-    Cells below k are left out entirely (not even their count is stored); below
-    QUARTILES_MIN_INSTITUTIONS the quartiles are left out (None).
+    Cells below k are left out entirely (not even their count is stored).
     """
     per_cell = defaultdict(list)
     for scores in _scores_per_scan(scan_ids):
@@ -183,10 +211,8 @@ def _figures(scan_ids, *, k):
     for (theme_id, step_id), values in sorted(per_cell.items()):
         if len(values) < k:
             continue
-        q1, median, q3 = (scoring.rounded(v) for v in _quartiles(sorted(values)))
-        if len(values) < QUARTILES_MIN_INSTITUTIONS:
-            q1 = q3 = None
-        figures.append([theme_id, step_id, len(values), q1, median, q3])
+        q1, middle, q3 = (scoring.rounded(v) for v in _quartiles(sorted(values)))
+        figures.append([theme_id, step_id, len(values), q1, middle, q3])
     return figures
 
 
@@ -251,8 +277,11 @@ def cohort_benchmark(*, cohort, today=None):
         institution_count=shown.institution_count if shown else 0,
         checked_on=current.reference_date,
     )
+    if shown is not None and current.reference_date >= expiry_date(shown.reference_date):
+        benchmark.expired_on = expiry_date(shown.reference_date)
     if shown is None or not benchmark.shown:
-        benchmark.institution_count = 0 if shown is None else benchmark.institution_count
+        if shown is None or benchmark.is_expired:
+            benchmark.institution_count = 0
         return benchmark
     benchmark.themes = list(ThemePage.objects.live().order_by("path"))
     benchmark.steps = list(ProcessStep.objects.all())

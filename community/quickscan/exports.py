@@ -109,6 +109,18 @@ def pdf_text(value):
     return text.encode("latin-1", "replace").decode("latin-1")
 
 
+def fit(pdf, value, width):
+    """`value` for the PDF, shortened with '...' so it fits a cell `width` mm wide
+    (0: up to the right margin) in the current font: it never runs into the next column."""
+    text = pdf_text(value)
+    room = (width or pdf.w - pdf.r_margin - pdf.x) - 2 * pdf.c_margin
+    if pdf.get_string_width(text) <= room:
+        return text
+    while text and pdf.get_string_width(text.rstrip() + "...") > room:
+        text = text[:-1]
+    return text.rstrip(" ,;:-") + "..."
+
+
 class BoardPdf(FPDF):
     def footer(self):
         self.set_y(-12)
@@ -146,11 +158,11 @@ def board_pdf(*, scan, results, actions, benchmark_rows=None):
     pdf.set_font("helvetica", "B", 8)
     pdf.cell(label_w, row_h, "")
     for column in results.columns():
-        pdf.cell(cell_w, row_h, pdf_text(column["step"].name), align="C")
+        pdf.cell(cell_w, row_h, fit(pdf, column["step"].name, cell_w), align="C")
     pdf.cell(cell_w, row_h, "Gemiddeld", align="C", new_x="LMARGIN", new_y="NEXT")
     for row in results.rows():
         pdf.set_font("helvetica", size=8)
-        pdf.cell(label_w, row_h, pdf_text(row["theme"].label))
+        pdf.cell(label_w, row_h, fit(pdf, row["theme"].label, label_w))
         for cell in row["cells"]:
             _pdf_score_cell(pdf, cell_w, row_h, cell.band,
                             score_text(cell.score) + (" v" if cell.below_target else ""))
@@ -193,8 +205,8 @@ def board_pdf(*, scan, results, actions, benchmark_rows=None):
                      f"{action.get_status_display().lower()})")
         elif index == 0:
             right = "Nog geen open acties."
-        pdf.cell(130, 5, pdf_text(left)[:80])
-        pdf.cell(0, 5, pdf_text(right)[:110], new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(130, 5, fit(pdf, left, 130))
+        pdf.cell(0, 5, fit(pdf, right, 0), new_x="LMARGIN", new_y="NEXT")
     if benchmark_rows is not None:
         pdf.ln(2)
         pdf.set_font("helvetica", size=8)

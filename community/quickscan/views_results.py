@@ -6,7 +6,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
 from . import benchmark as sector
-from . import exports, scoring, selectors
+from . import exports, selectors
 from .access import member_institution
 from .heatmap import heatmap
 from .views import login_first, not_for_you, with_scan
@@ -54,23 +54,22 @@ def board_overview(request, scan):
 def _benchmark_line(benchmark, results):
     if benchmark is None:
         return None
+    label = benchmark.cohort_label.lower()
+    if benchmark.is_expired:
+        return (f"Sectorbenchmark ({label}): niet getoond. De laatste cijfers (stand per "
+                f"{benchmark.reference_date:%d-%m-%Y}) zijn te oud en sindsdien hebben te "
+                f"weinig instellingen (minder dan {benchmark.min_institutions}) een scan "
+                "ingediend voor nieuwe cijfers.")
     if not benchmark.shown:
-        return (f"Sectorbenchmark ({benchmark.cohort_label.lower()}): nog niet beschikbaar, "
+        return (f"Sectorbenchmark ({label}): nog niet beschikbaar, "
                 f"minder dan {benchmark.min_institutions} instellingen in het cohort.")
     pairs = [(cell, benchmark.cell(*cell.key)) for cell in results.scored_cells()]
-    pairs = [(cell, cohort) for cell, cohort in pairs if cohort is not None and cohort.shown]
-    head = (f"Sectorbenchmark ({benchmark.cohort_label.lower()}, {benchmark.institution_count} "
-            f"instellingen, stand per {benchmark.reference_date:%d-%m-%Y}): ")
-    if pairs and all(cohort.quartiles_shown for _, cohort in pairs):
-        codes = [sector.position(cell.score, cohort)[0] for cell, cohort in pairs]
-        return (head + f"{codes.count('boven')} cellen boven het derde kwartiel, "
-                f"{codes.count('onder')} cellen onder het eerste kwartiel.")
-    codes = [
-        "laag" if scoring.rounded(cell.score) < cohort.median else "hoog" for cell, cohort in pairs
-    ]
-    return (head + f"{codes.count('hoog')} cellen op of boven de mediaan, {codes.count('laag')} "
-            "eronder (kwartielen pas vanaf "
-            f"{benchmark.quartiles_min} instellingen per cel).")
+    pairs = [(cell, cohort) for cell, cohort in pairs
+             if cohort is not None and cohort.quartiles_shown]
+    codes = [sector.position(cell.score, cohort)[0] for cell, cohort in pairs]
+    return (f"Sectorbenchmark ({label}, {benchmark.institution_count} instellingen, stand per "
+            f"{benchmark.reference_date:%d-%m-%Y}): {codes.count('boven')} cellen boven het "
+            f"derde kwartiel, {codes.count('onder')} cellen onder het eerste kwartiel.")
 
 
 @with_scan

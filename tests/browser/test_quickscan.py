@@ -4,6 +4,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from community.quickscan.models import Scan
 from tests.factories import MemberFactory, ThemePageFactory
 from tests.factories.members import InstitutionFactory
 from tests.factories.quickscan import version_with_grid
@@ -77,6 +78,13 @@ def test_start_fill_in_and_submit_a_scan(page, site_tree, steps, instrument_type
     page.goto("/quickscan/benchmark/")
     expect(page.locator("#geen-benchmark")).to_be_visible()
     report["benchmark"] = violations_on(page, axe)
+
+    # What the browser showed is also what was stored: one submitted scan, by this member.
+    scan = Scan.objects.get(institution__name="Hogeschool Zuidwal")
+    assert (scan.status, scan.submitted_by, scan.target_level) == (
+        Scan.Status.SUBMITTED, member, 4)
+    assert scan.submitted_at is not None and scan.answers.count() == 10
+    assert scan.answers.filter(not_applicable=True).count() == 1
 
     found = {name: lines for name, lines in report.items() if lines}
     assert not found, "axe found WCAG 2.1 A/AA violations:\n" + "\n".join(

@@ -25,6 +25,7 @@ from openpyxl import load_workbook
 from cms.demo import events, news, pages, people, themes, vocabularies
 from cms.demo.files import file_bytes
 from cms.demo.instruments import INSTRUMENTS
+from cms.demo.quickscan import ACTIONS, EARLIER_SCAN, QUESTIONS, SCANS, SHORT_THEMES
 from cms.models import (
     ChainPartner,
     EventPage,
@@ -40,6 +41,7 @@ from cms.models import (
 )
 from cms.visibility import Visibility
 from community.members.models import Institution, InstitutionDomain, Profile
+from community.quickscan.models import Action, Answer, Question, QuickscanVersion, Scan
 
 STEP_SLUGS = ["risicomanagement", "beleid", "organisatie", "bewustzijn", "continuiteit"]
 MAGIC_BYTES = {"pdf": b"%PDF", "docx": b"PK\x03\x04", "xlsx": b"PK\x03\x04"}
@@ -72,6 +74,11 @@ def site_counts():
         "expertise": Profile.expertise.through.objects.count(),
         "sites": DjangoSite.objects.count(),
         "comments": XtdComment.objects.count(),
+        "quickscan versions": QuickscanVersion.objects.count(),
+        "quickscan questions": Question.objects.count(),
+        "quickscans": Scan.objects.count(),
+        "quickscan answers": Answer.objects.count(),
+        "quickscan actions": Action.objects.count(),
     }
 
 
@@ -87,6 +94,7 @@ def test_seed_demo_builds_the_demo_site_and_a_rerun_adds_nothing(client):
     assert_news_and_events()
     assert_people_can_log_in()
     assert_institutions_and_memberships()
+    assert_quickscan()
     assert DjangoSite.objects.get(id=settings.SITE_ID).domain == urlsplit(settings.SITE_URL).netloc
 
     first = site_counts()
@@ -94,6 +102,25 @@ def test_seed_demo_builds_the_demo_site_and_a_rerun_adds_nothing(client):
     assert site_counts() == first
 
     assert_public_pages_render(client)
+
+
+def assert_quickscan():
+    published = QuickscanVersion.objects.filter(status=QuickscanVersion.Status.PUBLISHED)
+    full = published.get(kind=QuickscanVersion.Kind.FULL)
+    short = published.get(kind=QuickscanVersion.Kind.SHORT)
+    assert QuickscanVersion.objects.count() == 2
+    assert full.questions.count() == 5 * len(QUESTIONS)
+    assert short.questions.count() == 5 * len(SHORT_THEMES)
+    submitted = Scan.objects.filter(status=Scan.Status.SUBMITTED)
+    assert submitted.count() == Scan.objects.count() == len(SCANS) + 1  # + the earlier one
+    assert submitted.filter(institution__slug=EARLIER_SCAN[0]).count() == 2
+    for scan in submitted.select_related("institution", "version"):
+        assert scan.version == (short if scan.institution.is_small else full), scan
+        assert scan.answers.count() == scan.version.questions.count(), scan
+        assert scan.cohort, scan
+    assert submitted.filter(version=short).exists()
+    assert Action.objects.count() == len(ACTIONS)
+    assert {action.scan.institution.slug for action in Action.objects.all()} == {"tue"}
 
 
 def assert_vocabularies():

@@ -2,10 +2,12 @@
 
 import datetime
 import re
+from html import unescape
 from unittest import mock
 
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 import pytest
 
@@ -84,8 +86,8 @@ def test_four_institutions_show_nothing_five_show_median_and_quartiles(version, 
     benchmark = cohort_benchmark(cohort=HBO, today=next_quarter())
     assert benchmark.shown and benchmark.institution_count == 5
     cell = next(iter(benchmark.cells.values()))
-    # Fewer than 10 scores: the median only, no quartiles.
-    assert (cell.count, cell.q1, cell.median, cell.q3) == (5, None, 3.0, None)
+    # Five scores already show the quartiles, interpolated: (1+2)/2 and (4+5)/2.
+    assert (cell.count, cell.q1, cell.median, cell.q3) == (5, 1.5, 3.0, 4.5)
     assert benchmark.shown_cell_count == 10
 
 
@@ -118,7 +120,7 @@ def test_each_institution_counts_once_with_its_latest_scan_in_the_window(version
     benchmark = cohort_benchmark(cohort=HBO)
     assert benchmark.institution_count == 5
     cell = next(iter(benchmark.cells.values()))
-    assert (cell.count, cell.q1, cell.median, cell.q3) == (5, None, 3.0, None)
+    assert (cell.count, cell.q1, cell.median, cell.q3) == (5, 1.5, 3.0, 4.5)
     # Scans older than the window do not count at all.
     old = make_institutions(1)
     cohort_scans(version, old, [5], when=before_reference(days=800))
@@ -170,7 +172,7 @@ def test_two_views_show_identical_figures(client, version, make_institutions):
         body = client.get(reverse("quickscan:benchmark")).content.decode()
         views.append(_benchmark_numbers(body))
     assert views[0] and views[0] == views[1]
-    assert views[0][0].startswith("2,0 mediaan; alleen mediaan")
+    assert views[0][0] == "2,0 mediaan; eerste tot derde kwartiel (1,5–4,5)"
 
     client.force_login(EditorFactory())
     report = client.get(reverse("quickscan_admin:report")).content.decode()
@@ -195,11 +197,12 @@ def test_the_page_says_why_nothing_is_shown(client, version, make_institutions):
 def test_own_position_against_the_cohort(version, make_institutions):
     cohort_scans(version, make_institutions(10), [1, 1, 2, 2, 3, 3, 4, 4, 5, 5])
     cell = next(iter(cohort_benchmark(cohort=HBO).cells.values()))
-    assert (cell.count, cell.q1, cell.median, cell.q3) == (10, 2.0, 3.0, 4.0)
-    assert position(1.0, cell)[0] == "onder"
+    # Exclusive quartiles: 1 + 0.75 × (2 − 1) = 1.75 and 4 + 0.25 × (5 − 4) = 4.25, half up.
+    assert (cell.count, cell.q1, cell.median, cell.q3) == (10, 1.8, 3.0, 4.3)
+    assert position(1.7, cell)[0] == "onder"
     assert position(2.5, cell)[0] == "laag"
     assert position(3.0, cell)[0] == "hoog"
-    assert position(4.5, cell)[0] == "boven"
+    assert position(4.4, cell)[0] == "boven"
     assert position(None, cell) is None
 
 
@@ -250,6 +253,10 @@ def test_the_page_shows_the_date_of_the_stand(client, version, make_institutions
     body = client.get(reverse("quickscan:benchmark")).content.decode()
     shown = reference_date(timezone.localdate())
     assert f"Stand per {shown.day} " in body and 'id="benchmark-stand"' in body
+    window_start = shown - datetime.timedelta(days=730)
+    with translation.override("nl"):
+        since = date_format(window_start, "j F Y")
+    assert f"de laatste ingediende scan per instelling sinds {since}." in unescape(body)
 
 
 def test_members_board_and_editors_read_one_snapshot(client, version, make_institutions):
@@ -329,10 +336,117 @@ def test_a_system_check_guards_the_k_minimum(settings, k, level):
         assert found[0].is_serious() == (level == "error")
 
 
-def test_quartiles_only_from_ten_institutions(client, version, make_institutions):
-    institutions = make_institutions(9)
-    cohort_scans(version, institutions, [1, 2, 3, 4, 5, 1, 2, 3, 4])
+def test_five_institutions_show_interpolated_quartiles(client, version, make_institutions):
+    """Median and quartiles as soon as a cell meets k, interpolated between neighbours."""
+    institutions = make_institutions(5)
+    # Cell scores 2, 1, 5, 3, 3 (one question per cell); sorted 1, 2, 3, 3, 5.
+    cohort_scans(version, institutions, [2, 1, 5, 3, 3])
+    cell = next(iter(cohort_benchmark(cohort=HBO).cells.values()))
+    # Positions (n + 1) / 4 = 1.5 and 4.5: halfway between the 1st/2nd and 4th/5th score.
+    assert (cell.count, cell.q1, cell.median, cell.q3) == (5, 1.5, 3.0, 4.0)
+    assert cell.quartiles_shown
     client.force_login(MemberFactory(institution=institutions[0]))
     body = client.get(reverse("quickscan:benchmark")).content.decode()
-    assert "alleen mediaan" in body and "eerste tot derde kwartiel </span>(" not in body
-    assert "minder dan 10 instellingen" in body
+    assert _benchmark_numbers(body)[0] == "3,0 mediaan; eerste tot derde kwartiel (1,5–4,0)"
+    assert "alleen mediaan" not in body and "minder dan 10" not in body
+
+
+def test_quartiles_of_three_or_four_scores_do_not_fail(settings, version, make_institutions):
+    settings.QUICKSCAN_BENCHMARK_MIN_INSTITUTIONS = 3
+    cohort_scans(version, make_institutions(3), [1, 2, 4])
+    cell = next(iter(cohort_benchmark(cohort=HBO).cells.values()))
+    assert (cell.count, cell.median) == (3, 2.0) and cell.quartiles_shown
+    assert cell.q1 <= cell.median <= cell.q3
+
+
+# --- The window and the age of a snapshot (audit item 2) -------------------------------
+
+
+def quarters_back(quarters):
+    day = reference_date(timezone.localdate())
+    for _ in range(quarters):
+        day = reference_date(day - datetime.timedelta(days=1))
+    return day
+
+
+def local_midnight(day):
+    return datetime.datetime.combine(day, datetime.time.min,
+                                     tzinfo=timezone.get_current_timezone())
+
+
+@pytest.mark.parametrize(("offset", "counted"), [
+    (datetime.timedelta(0), True),  # 00:00 local on the first day of the window
+    (-datetime.timedelta(seconds=1), False),  # 23:59:59 the day before: 731 days back
+])
+def test_the_window_is_the_730_days_before_the_reference_date(version, make_institutions,
+                                                              offset, counted):
+    end = reference_date(timezone.localdate())
+    start = end - datetime.timedelta(days=730)
+    institutions = make_institutions(5)
+    cohort_scans(version, institutions[:4], [1, 2, 3, 4])
+    cohort_scans(version, institutions[4:], [5], when=local_midnight(start) + offset)
+    benchmark = cohort_benchmark(cohort=HBO)
+    assert benchmark.shown is counted
+    assert benchmark.window_start == start and benchmark.reference_date == end
+
+
+def test_a_scan_on_the_reference_date_itself_is_not_in_the_window(version, make_institutions):
+    end = reference_date(timezone.localdate())
+    institutions = make_institutions(5)
+    cohort_scans(version, institutions[:4], [1, 2, 3, 4], when=local_midnight(end) -
+                 datetime.timedelta(seconds=1))
+    cohort_scans(version, institutions[4:], [5], when=local_midnight(end))
+    assert not cohort_benchmark(cohort=HBO).shown
+    assert BenchmarkSnapshot.objects.get().institution_count == 4
+
+
+def test_one_institution_ageing_out_alone_changes_no_figure(version, make_institutions):
+    institutions = make_institutions(6)
+    cohort_scans(version, institutions[:5], [1, 1, 2, 4, 5])
+    # The sixth scan is in this quarter's window but 730 days old before the next one.
+    cohort_scans(version, institutions[5:], [5], when=before_reference(days=700))
+    before = cohort_benchmark(cohort=HBO)
+    assert before.institution_count == 6
+    assert next(iter(before.cells.values())).median == 3.0  # with the sixth; 2.0 without
+    after = cohort_benchmark(cohort=HBO, today=next_quarter())
+    candidate = BenchmarkSnapshot.objects.get(reference_date=next_quarter())
+    assert candidate.institution_count == 5 and not candidate.published  # it did age out
+    assert figures(after) == figures(before) and after.institution_count == 6
+    assert after.is_stale and after.reference_date == before.reference_date
+
+
+def test_a_snapshot_is_shown_for_at_most_four_quarters(client, version, make_institutions):
+    institutions = make_institutions(5)
+    published_on = quarters_back(4)
+    scans = cohort_scans(version, institutions, [1, 2, 3, 4, 5],
+                         when=local_midnight(published_on) - datetime.timedelta(days=10))
+    first = cohort_benchmark(cohort=HBO, today=published_on)
+    assert first.shown and first.reference_date == published_on
+    # Three quarters on nothing changed: the old stand is still shown (stale).
+    later = cohort_benchmark(cohort=HBO, today=quarters_back(1))
+    assert later.shown and later.is_stale and figures(later) == figures(first)
+    # Four quarters on (today) it is too old: nothing is shown, not even the count.
+    now = cohort_benchmark(cohort=HBO)
+    assert not now.shown and now.is_expired and now.institution_count == 0
+    assert now.cells == {} and now.reference_date == published_on
+    # The scans are still in the window but unchanged: no new stand was published.
+    assert BenchmarkSnapshot.objects.filter(published=True).count() == 1
+
+    member = MemberFactory(institution=institutions[0])
+    client.force_login(member)
+    body = client.get(reverse("quickscan:benchmark")).content.decode()
+    assert 'id="benchmark-verlopen"' in body and "qs-benchmark-table" not in body
+    assert "ouder dan vier kwartalen" in body
+    assert "te weinig instellingen (minder dan 5) een scan ingediend" in body
+    board = client.get(reverse("quickscan:board", args=[scans[0].public_id])).content.decode()
+    assert "niet meer getoond; de laatste stand" in board and "5 instellingen, stand" not in board
+
+    from community.quickscan import selectors
+    from community.quickscan.views_results import _benchmark_line
+    line = _benchmark_line(now, selectors.scan_results(scans[0]))
+    assert "niet getoond" in line and "te oud" in line and "kwartiel" not in line
+
+    client.force_login(EditorFactory())
+    report = client.get(reverse("quickscan_admin:report")).content.decode()
+    assert "Niet meer getoond: de laatste stand" in report
+    assert "qs-median" not in report

@@ -1,6 +1,7 @@
 """Results: the SVG heat map with its table, and instruments for cells below the target."""
 
 import datetime
+import re
 import xml.etree.ElementTree as ET
 from html import unescape
 
@@ -60,6 +61,27 @@ def test_the_heat_map_is_an_accessible_svg_with_a_table_beside_it(client, scan, 
     assert '<th scope="row">Sociale veiligheid</th>' in table
     assert "(onder streefniveau)" in table and "n.v.t." in table
     assert '<link rel="stylesheet" href="/static/css/quickscan.css">' in body
+
+
+def test_the_table_shows_theme_step_and_overall_averages(client, scan, scan_member):
+    """Averages weigh cells equally and leave n.v.t. out (the scan fixture's levels)."""
+    client.force_login(scan_member)
+    body = unescape(client.get(reverse("quickscan:results", args=[scan.public_id])).content
+                    .decode())
+    table = body[body.index('<table class="qs-table qs-score-table"'):]
+    table = table[:table.index("</table>")]
+    body_rows = table[table.index("<tbody>"):table.index("</tbody>")]
+    footer = table[table.index("<tfoot>"):table.index("</tfoot>")]
+
+    def averages(html):
+        found = re.findall(r'<td class="qs-average">(?:<strong>)?([^<]*)', html)
+        return [text.strip() for text in found]
+
+    # Sociale veiligheid: 1, 2, 4, 4, 4 → 3,0; Kennisveiligheid: 4, 4, 4, 4, n.v.t. → 4,0.
+    assert averages(body_rows) == ["3,0", "4,0"]
+    # Per step: (1 + 4) / 2, (2 + 4) / 2, 4, 4, and 4 alone (n.v.t. left out); overall
+    # 31 / 9 cells = 3,44 → 3,4.
+    assert averages(footer) == ["2,5", "3,0", "4,0", "4,0", "4,0", "3,4"]
 
 
 def test_recommendations_per_cell_below_target_most_relevant_first(

@@ -1,5 +1,6 @@
 """Taking a scan: start it, fill it in with colleagues as drafts, submit it; bad input."""
 
+import re
 from html import unescape
 
 from django.urls import reverse
@@ -7,7 +8,7 @@ from django.urls import reverse
 import pytest
 
 from community.quickscan import services
-from community.quickscan.models import Answer, Scan
+from community.quickscan.models import Answer, QuickscanVersion, Scan
 from tests.factories.quickscan import QuestionFactory, QuickscanVersionFactory
 
 pytestmark = pytest.mark.django_db
@@ -219,3 +220,23 @@ def test_newlines_and_tabs_in_the_note_are_kept(scan, scan_member):
     services.answer_save(user=scan_member, scan=scan, question_id=question.pk, level="3",
                          evidence="Regel 1\r\n\tRegel 2")
     assert Answer.objects.get().evidence == "Regel 1\n\tRegel 2"
+
+
+@pytest.mark.parametrize(("small", "suggested"), [(True, "short"), (False, "full")])
+def test_the_start_form_offers_both_versions_and_suggests_one_by_size(
+    client, version, themes, steps, institution, scan_member, small, suggested
+):
+    """A small hogeschool gets the short version checked by default, a large one the full."""
+    from tests.factories.quickscan import version_with_grid
+
+    short = version_with_grid(themes[:1], steps[:2], title="Quickscan kort 2026",
+                              kind=QuickscanVersion.Kind.SHORT)
+    institution.is_small = small
+    institution.save()
+    client.force_login(scan_member)
+    body = client.get(reverse("quickscan:index")).content.decode()
+    radios = dict(re.findall(r'<input type="radio" name="version" value="(\d+)"([^>]*)>', body))
+    assert set(radios) == {str(version.pk), str(short.pk)}  # both versions are choices
+    expected = short if suggested == "short" else version
+    checked = [pk for pk, attrs in radios.items() if "checked" in attrs]
+    assert checked == [str(expected.pk)]
