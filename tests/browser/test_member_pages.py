@@ -49,6 +49,10 @@ def test_member_pages_work_and_have_no_wcag_violations(page, knowledge_base, tmp
     expect(page.get_by_text("Je profiel is opgeslagen.")).to_be_visible()
     expect(page.get_by_alt_text("Je huidige foto")).to_be_visible()
     image = page.get_by_alt_text("Je huidige foto")
+    # Visible is not yet decoded: wait for the image itself before measuring it.
+    image.evaluate(
+        "img => img.complete ? null : new Promise(done => { img.onload = img.onerror = done; })"
+    )
     assert image.evaluate("img => img.naturalWidth") == 400
 
     # A file that is not a photo: a clear message beside the field, nothing lost.
