@@ -1,5 +1,7 @@
 """The editors' way in: an admin menu item, and a button on each event page in the admin."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import include, path, reverse
 
 from wagtail import hooks
@@ -9,6 +11,7 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from cms.models import EventPage
 
 from . import admin_urls, admin_views
+from .models import Registration
 
 
 class EventRegistrationsMenuItem(MenuItem):
@@ -60,3 +63,30 @@ def event_registrations_header_button(page, user, view_name, next_url=None):
 def event_registrations_listing_button(page, user, next_url=None):
     if is_event(page):
         yield EventRegistrationsButton(page=page, priority=3)
+
+
+@hooks.register("before_unpublish_page")
+@hooks.register("before_delete_page")
+def keep_registrants_informed(request, page):
+    """Refuse to take an upcoming event with registrations offline silently.
+
+    Unpublishing or deleting sends nobody a mail (and deleting loses the
+    registrations); cancelling does: it mails everyone and closes registration.
+    So the editor is sent to cancel first; afterwards the page may go.
+    """
+    if not is_event(page):
+        return None
+    event = page.specific
+    if event.cancelled or event.is_past:
+        return None
+    count = event.registrations.filter(status__in=Registration.ACTIVE).count()
+    if not count:
+        return None
+    people = "1 persoon" if count == 1 else f"{count} mensen"
+    messages.error(
+        request,
+        f"Voor “{event.title}” staan nog {people} aangemeld of op de wachtlijst. "
+        "Zet eerst ‘geannuleerd’ aan en publiceer de pagina: dan krijgt iedereen bericht "
+        "en sluit de aanmelding. Daarna kun je de pagina offline halen of verwijderen.",
+    )
+    return redirect("wagtailadmin_pages:edit", event.pk)
