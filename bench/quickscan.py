@@ -21,7 +21,7 @@ import datetime
 import statistics
 import time
 
-from bench.page_render import setup_django
+from bench.page_render import measure, setup_django
 
 
 def build(*, institutions, themes):
@@ -82,20 +82,6 @@ def build(*, institutions, themes):
         ])
         members.append((member, scan))
     return members
-
-
-def measure(client, url, runs):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    timings = []
-    for _ in range(runs):
-        with CaptureQueriesContext(connection) as queries:
-            started = time.perf_counter()
-            response = client.get(url)
-            timings.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-    return statistics.median(timings), max(timings), len(queries)
 
 
 def measure_snapshot(runs):

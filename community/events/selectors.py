@@ -51,7 +51,7 @@ def institution_seat_counts(*, event):
     rows = (
         event.registrations.filter(status__in=Registration.HOLDS_SEAT, institution__isnull=False)
         .values("institution")
-        .annotate(held=Count("pk", filter=Q(status__in=Registration.HOLDS_SEAT)))
+        .annotate(held=Count("pk"))
     )
     return {row["institution"]: row["held"] for row in rows}
 
