@@ -83,3 +83,12 @@ def member(db):
 @pytest.fixture
 def editor(db):
     return EditorFactory()
+
+
+@pytest.fixture
+def own_redis():
+    """A Redis of the test's own, as the cache (with the database fallback); `.stop()` it."""
+    from tests.helpers.redis_server import own_redis as running
+
+    with running() as server:
+        yield server

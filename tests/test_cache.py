@@ -1,4 +1,8 @@
-"""With Redis down, the knowledge base stays readable and login fails closed."""
+"""With Redis down, the knowledge base stays readable.
+
+DEAD_REDIS has no database fallback (the full stack has one: see
+tests/accounts/test_redis_outage.py), so here login fails closed with a 503.
+"""
 
 from django.core.cache import cache
 from django.test import override_settings

@@ -1,20 +1,42 @@
 """How allauth behaves on this platform, where it differs from allauth's defaults."""
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.exceptions import ImmediateHttpResponse
+from allauth.core.internal import ratelimit
 from allauth.core.ratelimit import respond_429
+
+# Failed logins for one address from all client addresses together, on top of
+# allauth's `login_failed` (which we key per address *and* client IP).
+ADDRESS_CEILING_ACTION = "login_failed_address"
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    def pre_authenticate(self, request, **credentials):
-        """Answer a login attempt over the `login_failed` limit with HTTP 429.
+    def _get_login_attempts_cache_key(self, request: HttpRequest, **credentials: Any) -> str:
+        """Count failed logins per address and client IP, not per address alone.
+
+        Keyed on the address alone, anyone who knows it can keep its owner out
+        by failing five times. Per address and IP, an attacker only locks
+        themselves out; the per-address ceiling below still stops a spread-out
+        attack, and the owner then logs in by a code mailed to the address.
+        """
+        return f"{self._address_key(request, **credentials)}:{ratelimit.get_ip(request)}"
+
+    def _address_key(self, request: HttpRequest, **credentials: Any) -> str:
+        return super()._get_login_attempts_cache_key(request, **credentials)
+
+    def pre_authenticate(self, request: HttpRequest, **credentials: Any) -> None:
+        """Refuse an attempt over a failed-login limit with HTTP 429.
 
         allauth refuses it with a form error on an ordinary 200 page. A 429 (our
-        templates/429.html) says the same to the person, and lets the proxy and
-        monitoring see a brute-force attempt for what it is. It applies to every
-        attempt over the limit, a correct password included.
+        templates/429.html, which offers a login code by mail) says the same to
+        the person, and lets the proxy and monitoring see a brute-force attempt
+        for what it is. It applies to every attempt over a limit, a correct
+        password included.
         """
         try:
             super().pre_authenticate(request, **credentials)
@@ -22,3 +44,31 @@ class AccountAdapter(DefaultAccountAdapter):
             if error.code == "too_many_login_attempts":
                 raise ImmediateHttpResponse(respond_429(request)) from error
             raise
+        self._address_usage = ratelimit.consume(
+            request,
+            app="allauth.account",
+            action=ADDRESS_CEILING_ACTION,
+            key=self._address_key(request, **credentials),
+        )
+        if not self._address_usage:
+            self._rollback_login_failed_rl_usage()
+            raise ImmediateHttpResponse(respond_429(request))
+
+    def _rollback_login_failed_rl_usage(self) -> None:
+        # A successful login gives back what the attempt consumed, under both limits.
+        super()._rollback_login_failed_rl_usage()
+        usage = getattr(self, "_address_usage", None)
+        if usage:
+            usage.rollback()
+        self._address_usage = None
+
+    def _delete_login_attempts_cached_email(self, request: HttpRequest, **credentials: Any) -> None:
+        # A completed password reset proves the owner: clear their own IP's count
+        # and the address's ceiling (other IPs' counts stay).
+        super()._delete_login_attempts_cached_email(request, **credentials)
+        ratelimit.clear(
+            request,
+            app="allauth.account",
+            action=ADDRESS_CEILING_ACTION,
+            key=self._address_key(request, **credentials),
+        )

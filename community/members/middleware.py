@@ -1,11 +1,12 @@
 """Account pages when the shared cache (Redis) is unreachable: fail closed, clearly.
 
-allauth keeps its rate limits (and the TOTP replay guard) in the cache. Without
-the cache it cannot count attempts, and the cache raises (Django's Redis backend
-on every key; config.cache.ResilientRedisCache on allauth's keys only). We keep
-login closed then (a brute-force window is worse than a short outage for
-the security officers who use the platform), but answer with a plain 503 page
-that says so, instead of a server error.
+allauth keeps its rate limits (and the TOTP replay guard) in the cache. The
+full stack's config.cache.ResilientRedisCache counts them in the database while
+Redis is down, so this middleware is the last line: should a Redis backend
+without that fallback raise for allauth's keys, we keep login closed (a
+brute-force window is worse than a short outage for the security officers who
+use the platform), but answer with a plain 503 page that says so, instead of a
+server error.
 """
 
 import logging

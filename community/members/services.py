@@ -31,7 +31,7 @@ from allauth.account.models import EmailAddress
 
 from cms.visibility import MEMBERS_ONLY_PERMISSION
 
-from .models import Institution, Profile
+from .models import CacheGuardEntry, Institution, Profile
 
 MEMBERS_GROUP = "Leden"
 REJECTION_REASON_MAX_LENGTH = 1000
@@ -274,3 +274,9 @@ def profile_reject(*, profile, decided_by, reason=""):
                 affiliation_email=profile.user.email, decided_by=decided_by)
     _mail(profile=profile, template="membership_rejected", context={"reason": reason})
     return profile
+
+
+def cache_guard_prune() -> int:
+    """Delete expired rows of the rate-limit stand-in; they may hold IP addresses."""
+    deleted, _ = CacheGuardEntry.objects.filter(expires__lt=timezone.now()).delete()
+    return deleted

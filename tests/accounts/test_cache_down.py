@@ -1,7 +1,10 @@
-"""The shared cache (Redis) is unreachable: account pages fail closed, with a clear 503.
+"""A Redis cache *without* the database fallback is unreachable: account pages fail closed.
 
-allauth keeps its rate limits and the TOTP replay guard in the cache. Our
-decision: no login without them (community.members.middleware). The `cache_down`
+allauth keeps its rate limits and the TOTP replay guard in the cache. The full
+stack counts them in the database while Redis is down (config/cache.py;
+tests/accounts/test_redis_outage.py). Should that fallback be missing (Django's
+own Redis backend, or ours without FALLBACK), there is no login without limits:
+community.members.middleware answers 503. The `cache_down`
 tests run against Django's Redis backend and against the one production uses
 (config.cache.ResilientRedisCache); tests/test_cache.py covers the public pages.
 """

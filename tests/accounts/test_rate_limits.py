@@ -1,8 +1,13 @@
-"""Brute force: failed logins are counted per account and per IP (ACCOUNT_RATE_LIMITS)."""
+"""Brute force: failed logins count per address and IP, per IP, and per address overall.
+
+The owner of an attacked address always has a way in: a login code by mail.
+"""
+
+import re
 
 import pytest
 
-from tests.accounts.conftest import audit_account_page, log_in, logged_in_user_id
+from tests.accounts.conftest import LOGIN_URL, audit_account_page, log_in, logged_in_user_id
 from tests.factories import UserFactory
 from tests.factories.people import PASSWORD
 
@@ -24,17 +29,59 @@ def test_sixth_attempt_for_one_account_gets_429_even_with_the_right_password(cli
     assert logged_in_user_id(client) is None
 
 
-def test_failed_attempts_for_one_account_count_from_any_ip(client, user):
-    for number in range(5):
-        log_in(client, user.email, "geraden-wachtwoord", REMOTE_ADDR=f"192.0.2.{number + 1}")
+def log_in_from(client, ip, email, password=PASSWORD):
+    return client.post(LOGIN_URL, {"login": email, "password": password}, REMOTE_ADDR=ip)
 
-    response = client.post(
-        "/accounts/login/",
-        {"login": user.email, "password": PASSWORD},
-        REMOTE_ADDR="198.51.100.7",
-    )
+
+def fail_from(client, email, ips):
+    for ip in ips:
+        log_in_from(client, ip, email, "geraden-wachtwoord")
+
+
+def test_failures_from_another_ip_do_not_lock_the_owner_out(client, user):
+    fail_from(client, user.email, ["192.0.2.1"] * 6)
+
+    response = log_in_from(client, "198.51.100.7", user.email)
+
+    assert response.status_code == 302
+    assert logged_in_user_id(client) == str(user.pk)
+
+
+def test_a_spread_out_attack_hits_the_ceiling_per_address(client, user):
+    # 20 failures an hour per address, from any number of IPs (login_failed_address).
+    fail_from(client, user.email, [f"192.0.2.{number}" for number in range(1, 21)])
+
+    response = log_in_from(client, "198.51.100.7", user.email)
 
     assert response.status_code == 429
+    assert logged_in_user_id(client) is None
+    html = response.content.decode()
+    assert "Stuur mij een inlogcode" in html
+    assert 'href="/accounts/login/code/"' in html
+
+
+def test_the_owner_still_logs_in_by_code_after_fifty_failures_from_elsewhere(
+    client, user, mailoutbox
+):
+    fail_from(client, user.email, [f"192.0.2.{number}" for number in range(1, 51)])
+    owner = {"REMOTE_ADDR": "198.51.100.7"}
+    assert log_in_from(client, "198.51.100.7", user.email).status_code == 429
+
+    response = client.post("/accounts/login/code/", {"email": user.email}, **owner)
+    assert response.status_code == 302
+    [mail] = [message for message in mailoutbox if user.email in message.to]
+    code = re.search(r"^\s*([A-Z0-9]{4}-[A-Z0-9]{4})\s*$", mail.body, re.MULTILINE).group(1)
+    response = client.post(response["Location"], {"code": code}, **owner)
+
+    assert response.status_code == 302
+    assert logged_in_user_id(client) == str(user.pk)
+
+
+def test_the_429_page_offers_a_code_only_on_the_login_page(client, user):
+    for number in range(11):
+        log_in(client, f"poging{number}@example.org", "geraden-wachtwoord")
+    response = client.post("/accounts/signup/", {})  # not a login: no code offer
+    assert "inlogcode" not in response.content.decode()
 
 
 def test_a_successful_login_does_not_use_up_the_allowance(client, user):

@@ -1,12 +1,9 @@
-"""Posting is rate limited per member; the text survives and a cache outage does not block."""
-
-from unittest import mock
+"""Posting is rate limited per member; the text survives (Redis outage: test_redis_outage.py)."""
 
 from django.urls import reverse
 
 import pytest
 from django_comments_xtd.models import XtdComment
-from redis.exceptions import ConnectionError as RedisConnectionError
 
 pytestmark = pytest.mark.django_db
 
@@ -52,16 +49,3 @@ def test_limit_is_per_member(client, author, other_member, public, tight_limit):
     client.force_login(other_member)
 
     assert client.post(action, {"comment": "Van Bram"}).status_code == 302
-
-
-def test_cache_outage_lets_members_post(client, author, public, tight_limit):
-    client.force_login(author)
-    with mock.patch(
-        "allauth.core.ratelimit.consume", side_effect=RedisConnectionError("down")
-    ):
-        for number in (1, 2, 3):
-            response = client.post(
-                reverse("discussions:comment", args=[public.pk]), {"comment": f"Tekst {number}"}
-            )
-            assert response.status_code == 302
-    assert XtdComment.objects.count() == 3
