@@ -118,3 +118,15 @@ def test_another_ip_and_account_are_not_blocked(client, user):
 
     assert response.status_code == 302
     assert logged_in_user_id(client) == str(other.pk)
+
+
+def test_a_login_code_does_not_skip_two_factor(client, totp_user, mailoutbox):
+    response = client.post("/accounts/login/code/", {"email": totp_user.email})
+    [mail] = [message for message in mailoutbox if totp_user.email in message.to]
+    code = re.search(r"^\s*([A-Z0-9]{4}-[A-Z0-9]{4})\s*$", mail.body, re.MULTILINE).group(1)
+
+    response = client.post(response["Location"], {"code": code})
+
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/2fa/authenticate/"
+    assert logged_in_user_id(client) is None
