@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "community.events",
     "community.quickscan",
     "search",
+    # Demo content and seed_demo: the top layer, it knows every app above.
+    "demo",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -15,7 +15,7 @@ import hashlib
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from cms.demo.builders import ensure_institution
+from demo.builders import ensure_institution
 
 # What each theme is about, as it reads in "Risico's rond {subject} …".
 SUBJECTS = {
@@ -212,7 +212,7 @@ SHORT_VERSION = {
     "elke instelling gelden, in alle vijf processtappen. Reken op drie kwartier.",
 }
 
-# Institutions that only appear in the quickscan demo (beside those in cms.demo.people).
+# Institutions that only appear in the quickscan demo (beside those in demo.people).
 EXTRA_INSTITUTIONS = [
     {"slug": "leiden", "name": "Universiteit Leiden", "short_name": "Leiden",
      "kind": "universiteit", "website": "https://www.leiden.example",

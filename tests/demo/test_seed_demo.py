@@ -22,10 +22,6 @@ from django_comments_xtd.models import XtdComment
 from docx import Document as DocxDocument
 from openpyxl import load_workbook
 
-from cms.demo import events, news, pages, people, themes, vocabularies
-from cms.demo.files import file_bytes
-from cms.demo.instruments import INSTRUMENTS
-from cms.demo.quickscan import ACTIONS, EARLIER_SCAN, QUESTIONS, SCANS, SHORT_THEMES
 from cms.models import (
     ChainPartner,
     EventPage,
@@ -42,6 +38,10 @@ from cms.models import (
 from cms.visibility import Visibility
 from community.members.models import Institution, InstitutionDomain, Profile
 from community.quickscan.models import Action, Answer, Question, QuickscanVersion, Scan
+from demo import events, news, pages, people, themes, vocabularies
+from demo.files import file_bytes
+from demo.instruments import INSTRUMENTS
+from demo.quickscan import ACTIONS, EARLIER_SCAN, QUESTIONS, SCANS, SHORT_THEMES
 
 STEP_SLUGS = ["risicomanagement", "beleid", "organisatie", "bewustzijn", "continuiteit"]
 MAGIC_BYTES = {"pdf": b"%PDF", "docx": b"PK\x03\x04", "xlsx": b"PK\x03\x04"}

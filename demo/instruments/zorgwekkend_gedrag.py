@@ -1,4 +1,4 @@
-from cms.demo.stream import callout, heading, paragraph, steps
+from demo.stream import callout, heading, paragraph, steps
 
 THEME = "zorgwekkend-gedrag"
 

@@ -6,16 +6,20 @@ from django.contrib.auth import get_user_model
 
 import pytest
 
-from cms.demo import events as demo
 from community.events.models import Registration
 from community.events.selectors import seats_taken
-
-from .conftest import new_member
+from demo import events as demo
+from tests.factories import EventPageFactory
+from tests.helpers.people import new_member
 
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_registrations_fill_the_crisis_exercise_and_are_written_once(make_event):
+def test_demo_registrations_fill_the_crisis_exercise_and_are_written_once(site_tree):
+    def make_event(**kwargs):
+        return EventPageFactory(parent=site_tree["events"], **{"registration_enabled": True,
+                                                               **kwargs})
+
     for item in demo.EVENTS:
         if "registration" in item:
             make_event(slug=item["slug"], title=item["title"], **demo.registration_fields(item))

@@ -1,6 +1,6 @@
 """The safety themes. `owner` is the working group that maintains a theme's instruments."""
 
-from cms.demo.stream import callout, heading, paragraph, quote
+from demo.stream import callout, heading, paragraph, quote
 
 THEMES = [
     {

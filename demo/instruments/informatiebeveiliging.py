@@ -1,4 +1,4 @@
-from cms.demo.stream import callout, heading, paragraph, quote, steps
+from demo.stream import callout, heading, paragraph, quote, steps
 
 THEME = "informatiebeveiliging"
 

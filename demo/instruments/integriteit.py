@@ -1,4 +1,4 @@
-from cms.demo.stream import callout, paragraph, quote, steps
+from demo.stream import callout, paragraph, quote, steps
 
 THEME = "integriteit"
 

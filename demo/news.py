@@ -1,6 +1,6 @@
 """News items. Dates are `days_ago` before the day the command runs."""
 
-from cms.demo.stream import callout, heading, paragraph, quote
+from demo.stream import callout, heading, paragraph, quote
 
 NEWS = [
     {

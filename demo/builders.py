@@ -10,9 +10,9 @@ from django.core.files.base import ContentFile
 
 from wagtail.documents import get_document_model
 
-from cms.demo.files import file_bytes
 from community.members.models import Institution, InstitutionDomain
 from community.members.services import email_address_verify, profile_membership_sync
+from demo.files import file_bytes
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 # A second file of the same instrument needs its own title, so it can be found again.

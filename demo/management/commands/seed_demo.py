@@ -1,6 +1,6 @@
 """`manage.py seed_demo`: a realistic Dutch demo site, built in one idempotent run.
 
-The content lives in the data modules of `cms.demo`; this module only decides
+The content lives in the data modules of `demo`; this module only decides
 where each item goes. Running it again adds nothing that is already there, so
 it is safe on a site that editors have started to change.
 """
@@ -20,19 +20,6 @@ from django.utils.text import slugify
 
 from django_comments_xtd.models import XtdComment
 
-from cms.demo import discussions, events, instruments, news, pages, people, themes, vocabularies
-from cms.demo.builders import (
-    ATTACHMENT_DESCRIPTION,
-    ensure_by_key,
-    ensure_child,
-    ensure_document,
-    ensure_institution,
-    ensure_profile,
-    ensure_user,
-    local_datetime,
-    working_day,
-)
-from cms.demo.quickscan import seed_quickscan
 from cms.models import (
     ChainPartner,
     EventIndexPage,
@@ -53,6 +40,19 @@ from cms.visibility import Visibility
 from community.discussions.services import comment_post, comment_reply
 from community.members.models import Institution, Profile
 from community.members.services import django_site_sync
+from demo import discussions, events, instruments, news, pages, people, themes, vocabularies
+from demo.builders import (
+    ATTACHMENT_DESCRIPTION,
+    ensure_by_key,
+    ensure_child,
+    ensure_document,
+    ensure_institution,
+    ensure_profile,
+    ensure_user,
+    local_datetime,
+    working_day,
+)
+from demo.quickscan import seed_quickscan
 
 INDEX_MODELS = {
     "themes": ThemeIndexPage,

@@ -1,6 +1,6 @@
 """The home page text, the index pages and the standard pages (about, privacy, …)."""
 
-from cms.demo.stream import callout, heading, paragraph, steps
+from demo.stream import callout, heading, paragraph, steps
 
 HOME = {
     "intro": "Universiteiten en hogescholen werken samen aan een veilige, open en integere "

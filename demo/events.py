@@ -7,7 +7,7 @@ conference is also open to guests. `demo_registrations` are written once, when
 the event has none yet (no mail is sent for them).
 """
 
-from cms.demo.stream import callout, paragraph, steps
+from demo.stream import callout, paragraph, steps
 
 MEETING_LINK = "https://vergaderen.ivho.example/"
 
