@@ -11,8 +11,9 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from community.members.selectors import display_name
+
 from .markup import render_html, render_text
-from .selectors import display_name
 
 SUBJECT_PREFIX = "[IV-HO] "
 

@@ -29,6 +29,7 @@ from django_comments_xtd.models import (
 
 from cms.selectors import visible_instruments
 from cms.visibility import user_is_member
+from community.members.selectors import display_name
 
 from .markup import excerpt, render_html
 from .models import CommentState, Follow
@@ -123,14 +124,6 @@ def author_profile(user):
         return user.profile
     except Exception:  # RelatedObjectDoesNotExist
         return None
-
-
-def display_name(user):
-    """How a member is named beside their comment (and in mails to members)."""
-    profile = author_profile(user)
-    if profile is not None:
-        return profile.name
-    return user.get_full_name() or user.email.split("@")[0]
 
 
 def photo_url(profile):

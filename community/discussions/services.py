@@ -25,6 +25,7 @@ from django_comments.models import CommentFlag
 from django_comments_xtd.models import LIKEDIT_FLAG, XtdComment
 
 from cms.visibility import MEMBERS_ONLY_PERMISSION, user_is_member
+from community.members.selectors import display_name
 
 from . import mails
 from .markup import clean_comment_text
@@ -32,7 +33,6 @@ from .models import CommentState, DigestWatermark, FlagReason, Follow
 from .selectors import (
     EDIT_WINDOW,
     author_profile,
-    display_name,
     instrument_comments,
     instrument_content_type,
     instrument_for_viewer,

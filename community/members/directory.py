@@ -18,7 +18,6 @@ from .models import Institution, Profile
 MEMBERS_PER_PAGE = 20
 RECENT_CONTRIBUTIONS = 5
 MAX_SEARCH_WORDS = 5
-UNNAMED = "Lid zonder naam"
 
 
 def _themes():
@@ -50,8 +49,8 @@ def profile_for_viewer(*, user_id, viewer, with_expertise=True):
 
 
 def display_name(profile):
-    """The name we show others: never (part of) an e-mail address, unlike Profile.name."""
-    return profile.display_name or profile.user.get_full_name() or UNNAMED
+    """The name we show others (Profile.name: never part of an e-mail address)."""
+    return profile.name
 
 
 def profile_visible_to(*, profile, viewer):

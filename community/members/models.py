@@ -3,11 +3,15 @@
 from django.contrib.auth.models import AbstractUser
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.search import index
+
+# Shown for a person who gave no name: we never fall back to their e-mail address.
+UNNAMED = _("Lid zonder naam")
 
 
 class User(AbstractUser):
@@ -182,7 +186,8 @@ class Profile(models.Model):
 
     @property
     def name(self):
-        return self.display_name or self.user.get_full_name() or self.user.email.split("@")[0]
+        """The name others see: never (part of) an e-mail address."""
+        return self.display_name or self.user.get_full_name() or str(UNNAMED)
 
     @property
     def is_member(self):
