@@ -21,6 +21,7 @@ urlpatterns = [
     path("bijeenkomsten/", include("community.events.urls")),
     path("quickscan/", include("community.quickscan.urls")),
     path("zoeken/", search_views.search, name="search"),
+    path("leden/", include("community.privacy.urls")),
     path("leden/", include("community.members.urls")),
     path("sitemap.xml", sitemap),
     path("robots.txt", robots_txt),

@@ -1,7 +1,7 @@
 """Personal data in discussions, for the AVG export and account erasure.
 
-See community.members.privacy: every module listed in PERSONAL_DATA_PROVIDERS
-has `export(user) -> dict` and `erase(user)`.
+A provider in community.privacy's registry (registered in apps.py): it has
+`export(user) -> dict` and `erase(user)`.
 """
 
 from django_comments.models import CommentFlag

@@ -1,8 +1,8 @@
 """Personal data in event registrations, for the AVG export and account erasure.
 
-See community.members.privacy. Registrations are found by account and by the
-person's addresses, so one made as a guest before they had an account is
-included too.
+A provider in community.privacy's registry (registered in apps.py).
+Registrations are found by account and by the person's addresses, so one made
+as a guest before they had an account is included too.
 """
 
 from django.db.models import Q

@@ -12,8 +12,12 @@ class MembersConfig(AppConfig):
 
         from allauth.account import signals as account_signals
 
-        from . import signals
+        from community.privacy.registry import Stage, register
 
+        from . import privacy_data, signals
+
+        # The account goes last: the other providers still need its addresses.
+        register("members", privacy_data, stage=Stage.ACCOUNT)
         post_migrate.connect(_sync_site, sender=self)
         account_signals.user_signed_up.connect(
             signals.profile_on_signup, dispatch_uid="members_profile_on_signup"

@@ -1,6 +1,6 @@
 """The account itself, for the AVG export and account erasure: the last provider to run.
 
-Listed last in PERSONAL_DATA_PROVIDERS: other providers still find the
+Registered in community.privacy's last stage: other providers still find the
 person's e-mail addresses (the outbox does) before this one deletes them.
 """
 

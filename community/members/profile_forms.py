@@ -3,8 +3,6 @@
 from django import forms
 from django.db import transaction
 
-from allauth.account.adapter import get_adapter
-
 from .images import ACCEPTED_CONTENT_TYPES, profile_photo_process
 from .models import Profile
 
@@ -98,29 +96,3 @@ class ProfileForm(forms.ModelForm):
         offered = {theme.pk for theme in self.fields["expertise"].queryset}
         kept = [theme for theme in profile.expertise.all() if theme.pk not in offered]
         profile.expertise.set(chosen + kept)
-
-
-class AccountEraseForm(forms.Form):
-    """Deleting an account cannot be undone: the password again, so nobody does it by accident
-    (or with a session left open on a shared computer)."""
-
-    password = forms.CharField(
-        label="Je wachtwoord",
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        help_text="Ter bevestiging: vul het wachtwoord in waarmee je inlogt.",
-    )
-
-    def __init__(self, *args, user, **kwargs):
-        self.user = user
-        super().__init__(*args, **kwargs)
-
-    def clean_password(self):
-        password = self.cleaned_data["password"]
-        # allauth's check counts failed attempts like a login does (rate limit).
-        if not get_adapter().reauthenticate(self.user, password):
-            raise forms.ValidationError(
-                "Dit wachtwoord klopt niet. Je account is niet verwijderd.",
-                code="incorrect_password",
-            )
-        return password

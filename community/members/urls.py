@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import privacy_views, profile_views, views_approval
+from . import profile_views, views_approval
 
 app_name = "members"
 
@@ -12,13 +12,9 @@ urlpatterns = [
          name="approval_approve"),
     path("aanmeldingen/<int:profile_id>/afwijzen/", views_approval.approval_reject,
          name="approval_reject"),
-    # Profiles, the members-only directory and the AVG pages.
+    # Profiles and the members-only directory (the AVG pages: community.privacy).
     path("", profile_views.member_directory, name="directory"),
     path("profiel/", profile_views.profile_edit, name="profile_edit"),
-    path("mijn-gegevens/", privacy_views.my_data, name="my_data"),
-    path("mijn-gegevens/download/", privacy_views.my_data_download, name="my_data_download"),
-    path("mijn-gegevens/verwijderen/", privacy_views.account_delete, name="account_delete"),
-    path("account-verwijderd/", privacy_views.account_deleted, name="account_deleted"),
     path("<int:user_id>/", profile_views.profile_detail, name="profile"),
     path("<int:user_id>/foto/", profile_views.profile_photo, name="photo"),
 ]

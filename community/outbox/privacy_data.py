@@ -1,6 +1,7 @@
 """Personal data in the mail outbox, for the AVG export and account erasure.
 
-A provider in PERSONAL_DATA_PROVIDERS (see community.members.privacy). The
+A provider in community.privacy's registry, erased after the apps that may
+still queue mail to the person. The
 export lists the mails we hold for someone by subject and date only: bodies of
 account mails hold links with keys (password reset, confirmation) that do not
 belong in a download.

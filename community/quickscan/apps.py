@@ -7,4 +7,10 @@ class QuickscanConfig(AppConfig):
     verbose_name = "Quickscan integrale veiligheid"
 
     def ready(self):
+        from community.privacy.registry import register
+
+        from . import privacy_data
+
+        register("quickscan", privacy_data)
+
         from . import checks  # noqa: F401  (registers the system checks)

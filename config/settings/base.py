@@ -46,6 +46,7 @@ AUTH_USER_MODEL = "members.User"
 INSTALLED_APPS = [
     # Our apps first, so their templates override those of the packages below.
     "cms",
+    "community.privacy",
     "community.members",
     "community.outbox",
     "community.discussions",
@@ -324,18 +325,6 @@ COMMENTS_XTD_APP_MODEL_OPTIONS = {
     },
 }
 
-# --- Personal data (AVG) -----------------------------------------------------------
-
-# Each module has export(user) -> dict and erase(user); community.members.privacy
-# runs them all for the data download and for account deletion. The account
-# provider comes last: the others may still need the person's addresses.
-PERSONAL_DATA_PROVIDERS = [
-    "community.discussions.privacy_data",
-    "community.events.privacy_data",
-    "community.outbox.privacy_data",
-    "community.members.privacy_data",
-]
-
 # --- Network meetings ---------------------------------------------------------------
 
 # Registrations of events that ended this many days ago lose their personal data.
@@ -442,8 +431,3 @@ QUICKSCAN_BENCHMARK_MIN_INSTITUTIONS = 5
 # date counts; the reference date is the first day of the current quarter.
 QUICKSCAN_BENCHMARK_WINDOW_DAYS = 730
 QUICKSCAN_DEFAULT_TARGET_LEVEL = 3
-# Before the account provider, which must stay last (see above).
-PERSONAL_DATA_PROVIDERS.insert(
-    PERSONAL_DATA_PROVIDERS.index("community.members.privacy_data"),
-    "community.quickscan.privacy_data",
-)

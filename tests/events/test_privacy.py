@@ -8,7 +8,7 @@ import pytest
 
 from community.events.models import CalendarFeed, Registration
 from community.events.services import calendar_feed_renew, registration_create
-from community.members.privacy import account_erase, personal_data_export
+from community.privacy.services import account_erase, personal_data_export
 from tests.factories.events import RegistrationFactory
 
 from .conftest import guest

@@ -33,7 +33,7 @@ def form_data(themes, **overrides):
 def test_urls_are_under_leden():
     assert reverse("members:profile_edit") == URL
     assert reverse("members:directory") == "/leden/"
-    assert reverse("members:my_data") == "/leden/mijn-gegevens/"
+    assert reverse("privacy:my_data") == "/leden/mijn-gegevens/"
 
 
 def test_anonymous_visitor_is_asked_to_log_in(client):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from community.members.privacy import account_erase, personal_data_export
+from community.privacy.services import account_erase, personal_data_export
 from community.quickscan import services
 from community.quickscan.models import Action, Answer, Scan
 

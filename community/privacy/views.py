@@ -13,17 +13,22 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
-from .middleware import CACHE_UNAVAILABLE_ERRORS
-from .privacy import account_erase, personal_data_export
-from .profile_forms import AccountEraseForm
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+from .forms import AccountEraseForm
+from .services import account_erase, personal_data_export
 
 logger = logging.getLogger(__name__)
+
+# Only a Redis cache without the database fallback raises these (config/cache.py).
+CACHE_UNAVAILABLE_ERRORS = (RedisConnectionError, RedisTimeoutError)
 
 
 @login_required
 @require_safe
 def my_data(request):
-    return TemplateResponse(request, "members/my_data.html", {
+    return TemplateResponse(request, "privacy/my_data.html", {
         "erase_form": AccountEraseForm(user=request.user),
     })
 
@@ -57,13 +62,13 @@ def account_delete(request):
         )
         confirmed = False
     if not confirmed:
-        return TemplateResponse(request, "members/my_data.html", {"erase_form": form})
+        return TemplateResponse(request, "privacy/my_data.html", {"erase_form": form})
     user = request.user
     account_erase(user=user)
     logout(request)
-    return redirect("members:account_deleted")
+    return redirect("privacy:account_deleted")
 
 
 @require_safe
 def account_deleted(request):
-    return TemplateResponse(request, "members/account_deleted.html")
+    return TemplateResponse(request, "privacy/account_deleted.html")

@@ -1,28 +1,16 @@
 """The AVG rights of access and erasure: everything we hold about a person, or nothing.
 
-Each app that stores personal data has a provider module, listed in
-settings.PERSONAL_DATA_PROVIDERS, with two functions:
-
-- `export(user) -> dict`: sections for the download (JSON-serialisable, Dutch keys,
-  never a secret such as a password hash, TOTP secret or a key in a link);
-- `erase(user)`: remove or anonymise that app's data about the person.
-
-The account provider (community.members.privacy_data) is listed last: the
-others may still need the person's addresses and profile.
+The providers come from the registry (community/privacy/registry.py), where each
+app that stores personal data registers one.
 """
 
-from importlib import import_module
-
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-
-def personal_data_providers():
-    return [import_module(path) for path in settings.PERSONAL_DATA_PROVIDERS]
+from .registry import providers
 
 
-def personal_data_export(*, user):
+def personal_data_export(*, user) -> dict:
     """Everything we hold about `user`, as one JSON-serialisable dict."""
     data = {
         "toelichting": (
@@ -32,7 +20,7 @@ def personal_data_export(*, user):
         "gemaakt_op": timezone.now().isoformat(),
     }
     # The account provider runs last when erasing; in the download it comes first.
-    for provider in reversed(personal_data_providers()):
+    for provider in reversed(providers()):
         for section, content in provider.export(user).items():
             if section in data:
                 raise ValueError(f"Two providers export the section {section!r}")
@@ -41,11 +29,11 @@ def personal_data_export(*, user):
 
 
 @transaction.atomic
-def account_erase(*, user):
+def account_erase(*, user) -> None:
     """Delete the account and every trace of the person; discussions stay readable.
 
     All or nothing: one transaction; files are deleted only after it commits.
     """
-    for provider in personal_data_providers():
+    for provider in providers():
         provider.erase(user)
     user.delete()
