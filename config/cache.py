@@ -9,7 +9,7 @@ Keys that guard people are the exception: allauth's rate limits ("allauth:rl:…
 which also count our own limits on posting and guest sign-ups) and its TOTP
 replay guard ("allauth.mfa…"). A miss there would let attempts and mails
 through uncounted, so while Redis is away they go to a fallback cache in the
-database (the `FALLBACK` alias, `members.CacheGuardEntry`): the same limits,
+database (the `FALLBACK` alias, `accounts.CacheGuardEntry`): the same limits,
 counted in PostgreSQL. Without a fallback configured they raise.
 """
 

@@ -17,7 +17,7 @@ def redis_caches(url: str, *, key_prefix: str, timeout_seconds: float = 2) -> di
         },
         "guards": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "members_cache_guard",  # members.CacheGuardEntry
+            "LOCATION": "accounts_cache_guard",  # accounts.CacheGuardEntry
             "KEY_PREFIX": key_prefix,
             # Never cull live counters to make room: a flood of new keys must not
             # erase someone else's count. Expired rows go daily (beat).

@@ -10,8 +10,9 @@ from django.core.files.base import ContentFile
 
 from wagtail.documents import get_document_model
 
+from community.accounts.services import email_address_verify
 from community.members.models import Institution, InstitutionDomain
-from community.members.services import email_address_verify, profile_membership_sync
+from community.members.services import profile_membership_sync
 from demo.files import file_bytes
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")

@@ -31,27 +31,13 @@ from allauth.account.models import EmailAddress
 
 from cms.visibility import MEMBERS_ONLY_PERMISSION
 
-from .models import CacheGuardEntry, Institution, Profile
+from .models import Institution, Profile
 
 MEMBERS_GROUP = "Leden"
 REJECTION_REASON_MAX_LENGTH = 1000
 
 
 # --- Accounts -----------------------------------------------------------------------
-
-
-def email_address_verify(*, user, email):
-    """Make `email` the user's verified, primary allauth address."""
-    address = EmailAddress.objects.filter(user=user, email__iexact=email).first()
-    if address is None:
-        address = EmailAddress(user=user, email=email)
-    EmailAddress.objects.filter(user=user, primary=True).exclude(pk=address.pk).update(
-        primary=False
-    )
-    address.verified = True
-    address.primary = True
-    address.save()
-    return address
 
 
 def django_site_sync(*, using="default"):
@@ -275,8 +261,3 @@ def profile_reject(*, profile, decided_by, reason=""):
     _mail(profile=profile, template="membership_rejected", context={"reason": reason})
     return profile
 
-
-def cache_guard_prune() -> int:
-    """Delete expired rows of the rate-limit stand-in; they may hold IP addresses."""
-    deleted, _ = CacheGuardEntry.objects.filter(expires__lt=timezone.now()).delete()
-    return deleted

@@ -46,6 +46,7 @@ AUTH_USER_MODEL = "members.User"
 INSTALLED_APPS = [
     # Our apps first, so their templates override those of the packages below.
     "cms",
+    "community.accounts",
     "community.privacy",
     "community.members",
     "community.outbox",
@@ -102,8 +103,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # Cache (Redis) down: account pages answer 503 instead of 500 (fail closed).
-    "community.members.middleware.AccountsCacheUnavailableMiddleware",
-    "community.members.middleware.EditorsNeedTwoFactorMiddleware",
+    "community.accounts.middleware.AccountsCacheUnavailableMiddleware",
+    "community.accounts.middleware.EditorsNeedTwoFactorMiddleware",
     "config.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -194,8 +195,8 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 900.0,
     },
     # Expired rows of the database stand-in for Redis (rate limits during an outage).
-    "members-cache-guard-prune": {
-        "task": "community.members.tasks.cache_guard_prune",
+    "accounts-cache-guard-prune": {
+        "task": "community.accounts.tasks.cache_guard_prune",
         "schedule": crontab(hour=3, minute=15),
     },
     "events-anonymise": {
@@ -233,7 +234,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
-ACCOUNT_ADAPTER = "community.members.adapter.AccountAdapter"
+ACCOUNT_ADAPTER = "community.accounts.adapter.AccountAdapter"
 # Sign-up also asks a name and, without an institution address, the institution.
 ACCOUNT_FORMS = {"signup": "community.members.forms_signup.MemberSignupForm"}
 LOGIN_URL = "account_login"
@@ -256,7 +257,7 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[IV-HO] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
 # allauth's default limits, stated here so they are visible and reviewed.
 # An attempt over `login_failed` or `login_failed_address` (a correct password
-# included) gets HTTP 429 (community.members.adapter); over `login`, allauth
+# included) gets HTTP 429 (community.accounts.adapter); over `login`, allauth
 # answers 429 itself. The limits live in the cache; while Redis is down they are
 # counted in the database (config/cache.py), so none of them fails open.
 ACCOUNT_RATE_LIMITS = {
@@ -289,7 +290,7 @@ ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
-        "NAME": "community.members.validators.MinimumLengthValidator",
+        "NAME": "community.accounts.validators.MinimumLengthValidator",
         "OPTIONS": {"min_length": 10},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},

@@ -4,7 +4,7 @@ allauth keeps its rate limits and the TOTP replay guard in the cache. The full
 stack counts them in the database while Redis is down (config/cache.py;
 tests/accounts/test_redis_outage.py). Should that fallback be missing (Django's
 own Redis backend, or ours without FALLBACK), there is no login without limits:
-community.members.middleware answers 503. The `cache_down`
+community.accounts.middleware answers 503. The `cache_down`
 tests run against Django's Redis backend and against the one production uses
 (config.cache.ResilientRedisCache); tests/test_cache.py covers the public pages.
 """
@@ -16,7 +16,7 @@ import pytest
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-from community.members.middleware import (
+from community.accounts.middleware import (
     ACCOUNTS_PATH_PREFIX,
     AccountsCacheUnavailableMiddleware,
 )

@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 import pytest
 from allauth.account.models import EmailAddress
 
-from community.members.management.commands import create_editor as command_module
+from community.accounts.management.commands import create_editor as command_module
 from tests.accounts.conftest import log_in, logged_in_user_id
 
 pytestmark = pytest.mark.django_db

@@ -2,14 +2,14 @@
 
 Each test runs on a Redis of its own (tests/helpers/redis_server.py) and stops
 it, as an outage would; config.cache then keeps allauth's counters and the TOTP
-replay guard in the database table `members_cache_guard`.
+replay guard in the database table `accounts_cache_guard`.
 """
 
 from django.contrib.auth import get_user_model
 
 import pytest
 
-from community.members.models import CacheGuardEntry
+from community.accounts.models import CacheGuardEntry
 from tests.accounts.conftest import LOGIN_URL, current_totp_code, log_in, logged_in_user_id
 from tests.factories.people import PASSWORD
 
@@ -93,3 +93,18 @@ def test_a_totp_code_cannot_be_used_twice(client, totp_user, totp_clock, own_red
 
     assert response.status_code == 200
     assert logged_in_user_id(client) is None
+
+
+def test_expired_counters_are_pruned_and_live_ones_kept(db):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from community.accounts.tasks import cache_guard_prune
+
+    now = timezone.now()
+    CacheGuardEntry.objects.create(cache_key="oud", value="x", expires=now - timedelta(minutes=1))
+    CacheGuardEntry.objects.create(cache_key="nog-geldig", value="x", expires=now + timedelta(hours=1))
+
+    assert cache_guard_prune() == 1
+    assert list(CacheGuardEntry.objects.values_list("cache_key", flat=True)) == ["nog-geldig"]

@@ -19,7 +19,7 @@ from django.db import transaction
 
 from allauth.account.adapter import get_adapter
 
-from community.members.services import email_address_verify
+from community.accounts.services import email_address_verify
 
 EDITOR_GROUPS = ("Redacteuren", "Eindredactie")
 PASSWORD_ENV = "DJANGO_EDITOR_PASSWORD"
