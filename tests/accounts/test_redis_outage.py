@@ -103,8 +103,9 @@ def test_expired_counters_are_pruned_and_live_ones_kept(db):
     from community.accounts.tasks import cache_guard_prune
 
     now = timezone.now()
-    CacheGuardEntry.objects.create(cache_key="oud", value="x", expires=now - timedelta(minutes=1))
-    CacheGuardEntry.objects.create(cache_key="nog-geldig", value="x", expires=now + timedelta(hours=1))
+    for key, expires in [("oud", now - timedelta(minutes=1)),
+                         ("nog-geldig", now + timedelta(hours=1))]:
+        CacheGuardEntry.objects.create(cache_key=key, value="x", expires=expires)
 
     assert cache_guard_prune() == 1
     assert list(CacheGuardEntry.objects.values_list("cache_key", flat=True)) == ["nog-geldig"]
