@@ -61,7 +61,8 @@ class EventPage(ContentPage):
     address = models.CharField("adres", max_length=255, blank=True)
     online_url = models.URLField(
         "link voor online deelname", blank=True,
-        help_text="Wordt alleen getoond aan ingelogde leden.",
+        help_text="Alleen zichtbaar voor wie een bevestigde plek heeft (op de pagina, "
+        "in mails en agenda-bestanden) en voor wie deze pagina mag bewerken.",
     )
     themes = ParentalManyToManyField(
         "cms.ThemePage", verbose_name="thema's", blank=True, related_name="events",

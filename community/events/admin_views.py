@@ -2,7 +2,8 @@
 
 Who may use them: whoever may edit the event page in Wagtail
 (`permissions.can_manage`: `page.permissions_for_user(user).can_edit()`, which
-includes superusers). So the rule follows the page tree editors already manage: Redacteuren and
+includes superusers; the same rule gives editors the online link). So the rule
+follows the page tree editors already manage: Redacteuren and
 Eindredactie edit the whole site and see every event; a group given rights on
 one section only sees the events in it. The list holds personal data (names,
 addresses, dietary needs), which is why it is not enough to reach the admin.
