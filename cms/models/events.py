@@ -16,6 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .base import ContentPage
+from .themes import ThemePage
 
 
 class EventIndexPage(ContentPage):
@@ -212,7 +213,10 @@ class EventPage(ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["themes"] = self.themes.live().public()
+        # In a preview the themes are modelcluster's in-memory relation, which has
+        # no .live(): look the chosen pages up by id (the same for a saved page).
+        theme_ids = [theme.pk for theme in self.themes.all()]
+        context["themes"] = ThemePage.objects.filter(pk__in=theme_ids).live().public()
         if self.registration_enabled:
             from community.events.views import registration_box
 

@@ -1,0 +1,1 @@
+"""Helpers tests share across packages (STYLE.md: never by importing another conftest)."""
