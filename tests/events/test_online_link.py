@@ -19,6 +19,7 @@ from community.events import services
 from community.events.models import Registration
 from tests.factories import EditorFactory, EventPageFactory, UserFactory
 from tests.factories.events import RegistrationFactory
+from tests.helpers.previews import preview_event
 
 from .conftest import fresh, new_member
 from .helpers import admin_only_user, section_editor
@@ -262,8 +263,11 @@ def test_an_editor_without_rights_on_the_event_gets_no_link_in_the_admin(
         assert ONLINE not in response.content.decode(), url
 
 
-def test_the_editor_sees_the_link_in_the_preview(client, online_event):
+def test_the_editor_sees_the_link_in_the_draft_and_the_live_preview(client, online_event):
     client.force_login(fresh(EditorFactory()))
     response = client.get(reverse("wagtailadmin_pages:view_draft", args=[online_event.pk]))
     assert response.status_code == 200
     assert ONLINE in response.content.decode()
+    response = preview_event(client, online_event, online_url=ONLINE + "-nieuw")
+    assert response.status_code == 200
+    assert ONLINE + "-nieuw" in response.content.decode()
