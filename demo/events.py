@@ -49,7 +49,7 @@ EVENTS = [
         "body": [
             paragraph(
                 "Het overleg is alleen voor leden in de rol van manager of coördinator "
-                "integrale veiligheid. De link staat op deze pagina zodra je bent ingelogd.",
+                "integrale veiligheid. De organisatie stuurt de deelnemers de link.",
             ),
             callout(
                 "let-op",

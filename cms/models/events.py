@@ -16,6 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .base import ContentPage
+from .themes import ThemePage
 
 
 class EventIndexPage(ContentPage):
@@ -61,7 +62,8 @@ class EventPage(ContentPage):
     address = models.CharField("adres", max_length=255, blank=True)
     online_url = models.URLField(
         "link voor online deelname", blank=True,
-        help_text="Wordt alleen getoond aan ingelogde leden.",
+        help_text="Alleen zichtbaar voor wie een bevestigde plek heeft (op de pagina, "
+        "in mails en agenda-bestanden) en voor wie deze pagina mag bewerken.",
     )
     themes = ParentalManyToManyField(
         "cms.ThemePage", verbose_name="thema's", blank=True, related_name="events",
@@ -211,7 +213,10 @@ class EventPage(ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["themes"] = self.themes.live().public()
+        # In a preview the themes are modelcluster's in-memory relation, which has
+        # no .live(): look the chosen pages up by id (the same for a saved page).
+        theme_ids = [theme.pk for theme in self.themes.all()]
+        context["themes"] = ThemePage.objects.filter(pk__in=theme_ids).live().public()
         if self.registration_enabled:
             from community.events.views import registration_box
 

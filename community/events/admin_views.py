@@ -1,8 +1,9 @@
 """The editors' registration pages in the Wagtail admin, per event.
 
 Who may use them: whoever may edit the event page in Wagtail
-(`page.permissions_for_user(user).can_edit()`, which includes superusers). So
-the rule follows the page tree editors already manage: Redacteuren and
+(`permissions.can_manage`: `page.permissions_for_user(user).can_edit()`, which
+includes superusers; the same rule gives editors the online link). So the rule
+follows the page tree editors already manage: Redacteuren and
 Eindredactie edit the whole site and see every event; a group given rights on
 one section only sees the events in it. The list holds personal data (names,
 addresses, dietary needs), which is why it is not enough to reach the admin.
@@ -37,20 +38,10 @@ from cms.models import EventPage
 from . import broadcasts, exports, selectors
 from .admin_forms import GUEST, BroadcastForm, RegistrationAddForm
 from .models import Registration
+from .permissions import can_manage
 
 Status = Registration.Status
 MAX_ID = 2**31 - 1
-
-
-def can_manage(user, event):
-    """May `user` see and run the registrations of `event`? (See the module docstring.)"""
-    return bool(
-        user is not None
-        and user.is_authenticated
-        and user.is_active
-        and user.has_perm("wagtailadmin.access_admin")
-        and event.permissions_for_user(user).can_edit()
-    )
 
 
 def may_manage_some_event(user):

@@ -94,12 +94,16 @@ def _calendar(name, *, method="PUBLISH"):
     return calendar
 
 
-def event_ics(event, *, for_registrant=False):
-    """One event as a file: the mail attachment (for a registrant) or the page's download."""
+def event_ics(event, *, with_online_link=False):
+    """One event as a file: the mail attachment or the page's download.
+
+    The caller decides about the online link (mails to a confirmed seat, the
+    download by permissions.may_see_online_link).
+    """
     calendar = _calendar(event.title)
     calendar.add_component(
         _vevent(
-            event, with_online_link=for_registrant, with_alarm=True,
+            event, with_online_link=with_online_link, with_alarm=True,
             sequence=event_sequence(event),
         )
     )
@@ -128,15 +132,19 @@ def cancellation_ics(event, *, attendee=""):
     return calendar.to_ical()
 
 
-def feed_ics(events, *, name, for_registrant=False):
-    """Many events as one feed. Alarms only in a personal feed: the public one is for reading."""
+def feed_ics(events, *, name, for_registrant=False, online_link_for=frozenset()):
+    """Many events as one feed. Alarms only in a personal feed: the public one is for reading.
+
+    Only events whose id is in `online_link_for` carry the online link: a
+    personal feed also lists open offers, which are no seat yet.
+    """
     calendar = _calendar(name)
     events = list(events)
     sequences = _sequences(events)
     for event in events:
         calendar.add_component(
             _vevent(
-                event, with_online_link=for_registrant, with_alarm=for_registrant,
+                event, with_online_link=event.pk in online_link_for, with_alarm=for_registrant,
                 sequence=sequences.get(event.pk, 0),
             )
         )

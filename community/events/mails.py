@@ -92,7 +92,7 @@ def _message(*, registration, subject, template, context=None, ics=False, cancel
     )
     if ics:
         message.attach(
-            "bijeenkomst.ics", event_ics(registration.event, for_registrant=True), ICS_MIMETYPE
+            "bijeenkomst.ics", event_ics(registration.event, with_online_link=True), ICS_MIMETYPE
         )
     if cancel_ics:
         message.attach(

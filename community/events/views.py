@@ -22,6 +22,7 @@ from community.ratelimits import within_limit
 from . import calendar, selectors, services
 from .forms import GuestRegistrationForm, RegistrationForm
 from .models import CalendarFeed, Registration
+from .permissions import may_see_online_link
 from .services import RegistrationError
 
 Status = Registration.Status
@@ -283,9 +284,14 @@ def personal_feed(request, token):
     feed = CalendarFeed.objects.select_related("user").filter(token=token).first()
     if feed is None or not feed.user.is_active:
         raise Http404("Onbekende agenda")
-    events = [r.event for r in selectors.feed_registrations(user=feed.user)]
+    registrations = list(selectors.feed_registrations(user=feed.user))
     return _ics(
-        calendar.feed_ics(events, name="Mijn bijeenkomsten (IV-HO)", for_registrant=True),
+        calendar.feed_ics(
+            [r.event for r in registrations], name="Mijn bijeenkomsten (IV-HO)",
+            for_registrant=True,
+            # The link only for a confirmed seat: an open offer is not one yet.
+            online_link_for={r.event_id for r in registrations if r.status == Status.CONFIRMED},
+        ),
         "mijn-bijeenkomsten.ics",
     )
 
@@ -301,14 +307,8 @@ def public_feed(request):
 @require_GET
 def event_download(request, event_id):
     event = _event_or_404(request, event_id)
-    registered = bool(
-        request.user.is_authenticated
-        and event.registrations.filter(
-            user=request.user, status__in=Registration.HOLDS_SEAT
-        ).exists()
-    )
     return _ics(
-        calendar.event_ics(event, for_registrant=registered or user_is_member(request.user)),
+        calendar.event_ics(event, with_online_link=may_see_online_link(request.user, event)),
         f"{event.slug}.ics",
     )
 

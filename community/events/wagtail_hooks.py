@@ -12,6 +12,7 @@ from cms.models import EventPage
 
 from . import admin_urls, admin_views
 from .models import Registration
+from .permissions import can_manage
 
 
 class EventRegistrationsMenuItem(MenuItem):
@@ -26,7 +27,7 @@ class EventRegistrationsButton(PageMenuItem):
     icon_name = "group"
 
     def is_shown(self, user):
-        return admin_views.can_manage(user, self.page)
+        return can_manage(user, self.page)
 
     @property
     def url(self):

@@ -130,9 +130,10 @@ TEMPLATES = [
 
 # --- Database -------------------------------------------------------------------
 
+# An empty DATABASE_URL counts as unset, as an empty REDIS_URL does.
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )

@@ -1,16 +1,27 @@
 """Production: secrets only from the environment; safe by default.
 
-`manage.py check --deploy --fail-level WARNING` passes with these settings and a
-real secret (tests/config/test_production.py runs it).
+`manage.py check --deploy --fail-level WARNING` passes with these settings, a
+real secret and the URLs of PostgreSQL and Redis (tests/config/test_production.py
+runs it). Importing them connects to nothing: the image's build step imports
+them with placeholders.
 """
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import LOGGING, STATIC_ROOT, STORAGES, env_bool
+from .base import (
+    CELERY_BROKER_URL,
+    LOGGING,
+    REDIS_URL,
+    STATIC_ROOT,
+    STORAGES,
+    USING_POSTGRES,
+    env_bool,
+)
 
 # --- Core ---------------------------------------------------------------------
 
@@ -20,6 +31,55 @@ if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured(
         "DJANGO_SECRET_KEY must be set (50+ characters) in production, e.g. "
         'python3 -c "import secrets; print(secrets.token_urlsafe(50))"'
+    )
+
+# --- Database, cache and Celery -----------------------------------------------
+
+# Without DATABASE_URL and REDIS_URL, base falls back to the embedded mode: SQLite
+# inside the container (gone with it), a cache per process (rate limits and the
+# two-factor replay guard counted per worker) and Celery tasks run eagerly in the
+# request over a memory:// broker. In production that is a silent misconfiguration,
+# so refuse to start and say what to set. Only URL schemes are quoted: a URL may
+# hold a password.
+DATABASE_EXAMPLE = "DATABASE_URL=postgres://ivho:<password>@db.example.org:5432/ivho"
+REDIS_EXAMPLE = "REDIS_URL=redis://redis.example.org:6379/0"
+
+
+def _scheme(url):
+    return urlsplit(url).scheme or "(none)"
+
+
+if not os.environ.get("DATABASE_URL"):
+    raise ImproperlyConfigured(
+        "DATABASE_URL must be set to a PostgreSQL database in production, e.g. "
+        f"{DATABASE_EXAMPLE}"
+    )
+if not USING_POSTGRES:
+    raise ImproperlyConfigured(
+        "DATABASE_URL must point at PostgreSQL in production, not "
+        f"{_scheme(os.environ['DATABASE_URL'])}:, e.g. {DATABASE_EXAMPLE}"
+    )
+if not REDIS_URL:
+    raise ImproperlyConfigured(
+        "REDIS_URL must be set in production (the cache all processes share for rate "
+        f"limits and the two-factor replay guard, and the Celery broker), e.g. {REDIS_EXAMPLE}"
+    )
+if _scheme(REDIS_URL) not in {"redis", "rediss", "unix"}:
+    raise ImproperlyConfigured(
+        f"REDIS_URL must be a Redis URL, not {_scheme(REDIS_URL)}:, e.g. {REDIS_EXAMPLE}"
+    )
+# Tasks run in the Celery worker, never inside a web request, and never through a
+# broker that lives in one process.
+if env_bool("CELERY_TASK_ALWAYS_EAGER"):
+    raise ImproperlyConfigured(
+        "CELERY_TASK_ALWAYS_EAGER must not be on in production: unset it (tasks run in "
+        "the Celery worker)."
+    )
+CELERY_TASK_ALWAYS_EAGER = False
+if _scheme(CELERY_BROKER_URL).startswith("memory"):
+    raise ImproperlyConfigured(
+        "CELERY_BROKER_URL must not be memory:// in production: unset it to use REDIS_URL, "
+        "or name another broker, e.g. CELERY_BROKER_URL=redis://redis.example.org:6379/1"
     )
 
 # --- Static files -------------------------------------------------------------

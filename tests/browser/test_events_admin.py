@@ -1,5 +1,6 @@
-"""The editors' registration pages in the admin: no WCAG 2.1 A/AA violations (axe), and
-the write → preview → send flow of a mail to everyone registered works in a real browser."""
+"""The editors' registration pages in the admin: no WCAG 2.1 A/AA violations (axe), the
+write → preview → send flow of a mail to everyone registered, the check-in list's print
+button, and Wagtail's live preview of an event page work in a real browser."""
 
 from django.test import Client
 from django.utils import timezone
@@ -18,6 +19,17 @@ pytestmark = [
 ]
 
 
+def editor_page(open_page, live_server):
+    """A browser page logged in as an editor (the session of Django's test client)."""
+    client = Client()
+    client.force_login(EditorFactory())
+    page, _log = open_page()
+    page.context.add_cookies([{
+        "name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url,
+    }])
+    return page
+
+
 def test_event_admin_pages_have_no_wcag_violations(open_page, site_tree, live_server):
     event = EventPageFactory(
         parent=site_tree["events"], title="Netwerkdag", registration_enabled=True,
@@ -32,12 +44,7 @@ def test_event_admin_pages_have_no_wcag_violations(open_page, site_tree, live_se
                         waitlisted_at=timezone.now())
     RegistrationFactory(event=event, name="", email="", anonymised_at=timezone.now(),
                         status=Registration.Status.CANCELLED)
-    client = Client()
-    client.force_login(EditorFactory())
-    page, _log = open_page()
-    page.context.add_cookies([{
-        "name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url,
-    }])
+    page = editor_page(open_page, live_server)
     axe = Axe()
     report = {}
     base = f"/admin/bijeenkomsten/{event.pk}/"
@@ -61,3 +68,27 @@ def test_event_admin_pages_have_no_wcag_violations(open_page, site_tree, live_se
     if found := violations_on(page, axe):
         report["add form with errors"] = found
     assert not report, report
+
+
+def test_the_checkin_list_prints_from_its_button(open_page, site_tree, live_server):
+    """The button is wired by static/js/print.js (no inline script); printing is stubbed."""
+    event = EventPageFactory(parent=site_tree["events"], title="Netwerkdag",
+                             registration_enabled=True)
+    RegistrationFactory(event=event, user=MemberFactory())
+    page = editor_page(open_page, live_server)
+    page.add_init_script("window.print = () => { window.printed = (window.printed || 0) + 1; };")
+    page.goto(f"/admin/bijeenkomsten/{event.pk}/presentielijst/")
+    page.get_by_role("button", name="Afdrukken").click()
+    assert page.evaluate("window.printed") == 1
+
+
+def test_the_live_preview_shows_the_event_page_beside_the_editor(
+    open_page, site_tree, live_server
+):
+    """The preview is an iframe in the admin: its headers must let the admin frame it."""
+    event = EventPageFactory(parent=site_tree["events"], title="Netwerkdag in Utrecht")
+    page = editor_page(open_page, live_server)
+    page.goto(f"/admin/pages/{event.pk}/edit/")
+    page.click("[data-side-panel-toggle='preview']")
+    preview = page.frame_locator("#w-preview-iframe")
+    preview.locator("h1", has_text="Netwerkdag in Utrecht").wait_for()

@@ -7,18 +7,17 @@ access are sent away, and an editor without rights on the event gets Wagtail's
 
 import re
 
-from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import Page
 
 import pytest
 
 from community.events.models import Registration
-from tests.factories import EditorFactory, UserFactory
+from tests.factories import EditorFactory
 from tests.factories.events import RegistrationFactory
 
-from .conftest import fresh
+from .helpers import admin_only_user, section_editor
 
 pytestmark = pytest.mark.django_db
 
@@ -46,25 +45,6 @@ def registration(event, member):
 def no_data(response, member):
     body = response.content.decode(errors="replace")
     return member.email not in body and "notenallergie" not in body and "Jansen" not in body
-
-
-def admin_only_user():
-    """Reaches the Wagtail admin, but may edit no page at all."""
-    user = UserFactory()
-    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    return fresh(user)
-
-
-def section_editor(page):
-    """An editor whose group may edit only `page` and what lies below it."""
-    group = Group.objects.create(name="Redactie nieuws")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    GroupPagePermission.objects.create(
-        group=group, page=page, permission=Permission.objects.get(codename="change_page")
-    )
-    user = UserFactory()
-    user.groups.add(group)
-    return fresh(user)
 
 
 def test_anonymous_visitors_are_sent_to_the_login_page(client, event, registration, member):
