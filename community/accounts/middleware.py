@@ -16,6 +16,7 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 
 from allauth.mfa.utils import is_mfa_enabled
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -67,8 +68,8 @@ class EditorsNeedTwoFactorMiddleware:
         if self._must_set_up_two_factor(request):
             messages.info(
                 request,
-                "Stel eerst inloggen in twee stappen in; "
-                "daarna kun je de redactieomgeving gebruiken.",
+                _("Stel eerst inloggen in twee stappen in; "
+                  "daarna kun je de redactieomgeving gebruiken."),
             )
             return redirect("mfa_activate_totp")
         return self.get_response(request)

@@ -1,6 +1,7 @@
 """The two decisions on a pending account: approve for an institution, or reject."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .models import Institution
 from .services import REJECTION_REASON_MAX_LENGTH
@@ -8,11 +9,11 @@ from .services import REJECTION_REASON_MAX_LENGTH
 
 class ApproveForm(forms.Form):
     institution = forms.ModelChoiceField(
-        label="Instelling",
+        label=_("Instelling"),
         queryset=Institution.objects.none(),
         error_messages={
-            "required": "Kies de instelling waarvoor je deze persoon goedkeurt.",
-            "invalid_choice": "Kies een instelling waarvoor je aanmeldingen mag goedkeuren.",
+            "required": _("Kies de instelling waarvoor je deze persoon goedkeurt."),
+            "invalid_choice": _("Kies een instelling waarvoor je aanmeldingen mag goedkeuren."),
         },
     )
 
@@ -25,11 +26,12 @@ class ApproveForm(forms.Form):
 
 class RejectForm(forms.Form):
     reason = forms.CharField(
-        label="Reden (niet verplicht, staat in de e-mail aan de aanvrager)",
+        label=_("Reden (niet verplicht, staat in de e-mail aan de aanvrager)"),
         required=False,
         max_length=REJECTION_REASON_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={
-            "max_length": f"Houd de reden kort: hoogstens {REJECTION_REASON_MAX_LENGTH} tekens.",
+            "max_length": _("Houd de reden kort: hoogstens %(limit)d tekens.")
+            % {"limit": REJECTION_REASON_MAX_LENGTH},
         },
     )

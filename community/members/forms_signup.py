@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib.auth.hashers import make_password
+from django.utils.translation import gettext_lazy as _
 
 from allauth.account.forms import SignupForm
 
@@ -16,17 +17,17 @@ class MemberSignupForm(SignupForm):
     """
 
     display_name = forms.CharField(
-        label="Naam",
+        label=_("Naam"),
         max_length=120,
-        help_text="Zoals andere leden je zien, bijvoorbeeld ‘Sanne de Vries’.",
+        help_text=_("Zoals andere leden je zien, bijvoorbeeld ‘Sanne de Vries’."),
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
-        error_messages={"required": "Vul je naam in."},
+        error_messages={"required": _("Vul je naam in.")},
     )
     requested_institution = forms.CharField(
-        label="Instelling (als je geen e-mailadres van je instelling gebruikt)",
+        label=_("Instelling (als je geen e-mailadres van je instelling gebruikt)"),
         max_length=160,
         required=False,
-        help_text=(
+        help_text=_(
             "Een contactpersoon van die instelling of de redactie keurt je aanmelding "
             "dan goed."
         ),
@@ -38,7 +39,7 @@ class MemberSignupForm(SignupForm):
     def clean_display_name(self):
         name = " ".join(self.cleaned_data["display_name"].split())
         if not name:
-            raise forms.ValidationError("Vul je naam in.", code="required")
+            raise forms.ValidationError(_("Vul je naam in."), code="required")
         return name
 
     def clean_requested_institution(self):

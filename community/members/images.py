@@ -12,6 +12,7 @@ import warnings
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.utils.translation import gettext_lazy as _
 
 from PIL import Image, ImageOps
 
@@ -24,10 +25,14 @@ ACCEPTED_CONTENT_TYPES = "image/jpeg,image/png,image/webp"
 OUTPUT_CONTENT_TYPE = "image/jpeg"
 JPEG_QUALITY = 85
 
-NOT_AN_IMAGE = "Dit bestand is geen foto die we kunnen lezen. Kies een JPEG-, PNG- of WebP-bestand."
-WRONG_FORMAT = "Dit soort afbeelding nemen we niet aan. Kies een JPEG-, PNG- of WebP-bestand."
-TOO_LARGE = "Deze foto is groter dan 5 MB. Kies een kleinere foto of verklein hem eerst."
-TOO_MANY_PIXELS = "Deze afbeelding heeft te veel pixels. Kies een kleinere foto."
+NOT_AN_IMAGE = _(
+    "Dit bestand is geen foto die we kunnen lezen. Kies een JPEG-, PNG- of WebP-bestand."
+)
+WRONG_FORMAT = _(
+    "Dit soort afbeelding nemen we niet aan. Kies een JPEG-, PNG- of WebP-bestand."
+)
+TOO_LARGE = _("Deze foto is groter dan 5 MB. Kies een kleinere foto of verklein hem eerst.")
+TOO_MANY_PIXELS = _("Deze afbeelding heeft te veel pixels. Kies een kleinere foto.")
 
 
 def profile_photo_process(upload):

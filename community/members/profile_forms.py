@@ -2,6 +2,7 @@
 
 from django import forms
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from .images import ACCEPTED_CONTENT_TYPES, profile_photo_process
 from .models import Profile
@@ -24,7 +25,7 @@ class ProfileForm(forms.ModelForm):
     expertise = ThemeChoiceField(
         label="Expertise", queryset=None, required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="De thema's waarover anderen je mogen aanspreken.",
+        help_text=_("De thema's waarover anderen je mogen aanspreken."),
     )
     photo = forms.FileField(
         label="Foto", required=False,
@@ -32,27 +33,29 @@ class ProfileForm(forms.ModelForm):
         help_text="JPEG, PNG of WebP, hoogstens 5 MB. We verkleinen de foto tot 400 × 400 "
         "pixels en halen er gegevens als locatie en camera uit.",
     )
-    remove_photo = forms.BooleanField(label="Verwijder mijn foto", required=False)
+    remove_photo = forms.BooleanField(label=_("Verwijder mijn foto"), required=False)
 
     class Meta:
         model = Profile
         fields = ["display_name", "function", "expertise", "bio", "visibility",
                   "notification_frequency"]
         labels = {
-            "display_name": "Naam zoals anderen die zien",
-            "function": "Functie",
-            "bio": "Over mij",
-            "visibility": "Wie ziet mijn profiel",
-            "notification_frequency": "E-mail over reacties",
+            "display_name": _("Naam zoals anderen die zien"),
+            "function": _("Functie"),
+            "bio": _("Over mij"),
+            "visibility": _("Wie ziet mijn profiel"),
+            "notification_frequency": _("E-mail over reacties"),
         }
         help_texts = {
-            "display_name": "Leeg: je voor- en achternaam uit je account.",
-            "function": "Bijvoorbeeld: manager integrale veiligheid, CISO, vertrouwenspersoon.",
-            "bio": "Platte tekst, hoogstens 1000 tekens.",
-            "visibility": "Openbaar betekent: ook bezoekers die niet zijn ingelogd zien je "
-            "naam, functie, instelling, expertise, 'over mij' en foto. "
-            "Je e-mailadres tonen we nooit.",
-            "notification_frequency": "Over reacties in discussies die je volgt.",
+            "display_name": _("Leeg: je voor- en achternaam uit je account."),
+            "function": _("Bijvoorbeeld: manager integrale veiligheid, CISO, vertrouwenspersoon."),
+            "bio": _("Platte tekst, hoogstens 1000 tekens."),
+            "visibility": _(
+                "Openbaar betekent: ook bezoekers die niet zijn ingelogd zien je "
+                "naam, functie, instelling, expertise, 'over mij' en foto. "
+                "Je e-mailadres tonen we nooit."
+            ),
+            "notification_frequency": _("Over reacties in discussies die je volgt."),
         }
         widgets = {
             "bio": forms.Textarea(attrs={"rows": 6, "maxlength": 1000}),
@@ -64,9 +67,9 @@ class ProfileForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["expertise"].queryset = live_themes()
         if self.instance.photo:
-            self.fields["photo"].label = "Kies een andere foto"
+            self.fields["photo"].label = _("Kies een andere foto")
         else:
-            self.fields["photo"].label = "Kies een foto"
+            self.fields["photo"].label = _("Kies een foto")
             del self.fields["remove_photo"]
 
     def clean_photo(self):

@@ -6,6 +6,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from cms.selectors import paginate
@@ -26,7 +27,7 @@ def profile_edit(request):
         form = ProfileForm(request.POST, request.FILES, instance=profile)
         if form.is_valid():
             form.save()
-            messages.success(request, "Je profiel is opgeslagen.")
+            messages.success(request, _("Je profiel is opgeslagen."))
             return redirect("members:profile_edit")
     else:
         form = ProfileForm(instance=profile)

@@ -26,6 +26,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from allauth.account.models import EmailAddress
 
@@ -170,8 +171,9 @@ def _membership_apply(profile, *, user, request=None):
         _status_set(profile, status=Profile.Status.APPROVED, institution=institution,
                     affiliation_email=email, decided_by=None)
         _notify(request, messages.SUCCESS,
-                f"Je e-mailadres hoort bij {institution.name}: je bent lid van het "
-                "IV-HO-netwerk en ziet nu ook de inhoud voor leden.")
+                _("Je e-mailadres hoort bij %(institution)s: je bent lid van het "
+                  "IV-HO-netwerk en ziet nu ook de inhoud voor leden.")
+                % {"institution": institution.name})
         return profile
 
     if profile.status == Profile.Status.APPROVED and not same_address:
@@ -179,9 +181,9 @@ def _membership_apply(profile, *, user, request=None):
         _status_set(profile, status=Profile.Status.PENDING, institution=None,
                     affiliation_email="", decided_by=None)
         _notify(request, messages.WARNING,
-                "Je nieuwe e-mailadres hoort niet bij een aangesloten instelling. Je "
-                "lidmaatschap wacht daarom opnieuw op goedkeuring; tot dan zie je alleen "
-                "openbare informatie.")
+                _("Je nieuwe e-mailadres hoort niet bij een aangesloten instelling. Je "
+                  "lidmaatschap wacht daarom opnieuw op goedkeuring; tot dan zie je alleen "
+                  "openbare informatie."))
     return profile
 
 
@@ -224,7 +226,8 @@ def _locked_pending(profile):
     locked = Profile.objects.select_for_update().select_related("user").get(pk=profile.pk)
     if locked.status != Profile.Status.PENDING:
         raise ValidationError(
-            f"De aanmelding van {locked.name} is al beoordeeld.", code="already_decided"
+            _("De aanmelding van %(name)s is al beoordeeld.") % {"name": locked.name},
+            code="already_decided",
         )
     return locked
 
@@ -237,7 +240,7 @@ def profile_approve(*, profile, institution, decided_by):
     caller's check; see community.members.approvals.
     """
     if institution is None:
-        raise ValidationError("Kies de instelling waarvoor je iemand goedkeurt.",
+        raise ValidationError(_("Kies de instelling waarvoor je iemand goedkeurt."),
                               code="institution_required")
     profile = _locked_pending(profile)
     _status_set(profile, status=Profile.Status.APPROVED, institution=institution,
@@ -252,7 +255,8 @@ def profile_reject(*, profile, decided_by, reason=""):
     reason = (reason or "").strip()
     if len(reason) > REJECTION_REASON_MAX_LENGTH:
         raise ValidationError(
-            f"Houd de reden kort: hoogstens {REJECTION_REASON_MAX_LENGTH} tekens.",
+            _("Houd de reden kort: hoogstens %(limit)d tekens.")
+            % {"limit": REJECTION_REASON_MAX_LENGTH},
             code="reason_too_long",
         )
     profile = _locked_pending(profile)

@@ -4,16 +4,17 @@ Connected in MembersConfig.ready(). Each receiver is a thin call into services.
 """
 
 from django.contrib import messages
+from django.utils.translation import gettext_lazy as _
 
 from .models import Profile
 from .services import profile_get_or_create, profile_membership_sync
 
-PENDING_NOTICE = (
+PENDING_NOTICE = _(
     "Je aanmelding als lid wacht op goedkeuring door de redactie of een contactpersoon "
     "van je instelling. Tot dan zie je alleen de openbare informatie; je krijgt een "
     "e-mail zodra er een besluit is."
 )
-REJECTED_NOTICE = (
+REJECTED_NOTICE = _(
     "Je aanmelding als lid is niet goedgekeurd; je ziet alleen de openbare informatie. "
     "Neem contact op met de redactie als je denkt dat dit niet klopt."
 )

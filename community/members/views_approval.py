@@ -14,6 +14,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import TemplateView
 
@@ -37,11 +38,13 @@ def _decide(request, profile_id, *, approve, queue_url):
     profile = approvals.profile_in_scope(request.user, profile_id)
     if profile is None:
         if not approvals.can_decide_all(request.user):
-            raise Http404("Geen aanmelding die je kunt beoordelen.")
-        messages.error(request, "Deze aanmelding bestaat niet (meer).")
+            raise Http404(_("Geen aanmelding die je kunt beoordelen."))
+        messages.error(request, _("Deze aanmelding bestaat niet (meer)."))
         return redirect(queue_url)
     if profile.status != Profile.Status.PENDING:
-        messages.warning(request, f"De aanmelding van {profile.name} is al beoordeeld.")
+        messages.warning(
+            request, _("De aanmelding van %(name)s is al beoordeeld.") % {"name": profile.name}
+        )
         return redirect(queue_url)
 
     if approve:
@@ -60,15 +63,16 @@ def _decide(request, profile_id, *, approve, queue_url):
             profile_approve(profile=profile, institution=institution, decided_by=request.user)
             messages.success(
                 request,
-                f"{profile.name} is nu lid namens {institution.name}. "
-                "We hebben een e-mail gestuurd.",
+                _("%(name)s is nu lid namens %(institution)s. We hebben een e-mail gestuurd.")
+                % {"name": profile.name, "institution": institution.name},
             )
         else:
             profile_reject(profile=profile, decided_by=request.user,
                            reason=form.cleaned_data["reason"])
             messages.success(
                 request,
-                f"De aanmelding van {profile.name} is afgewezen. We hebben een e-mail gestuurd.",
+                _("De aanmelding van %(name)s is afgewezen. We hebben een e-mail gestuurd.")
+                % {"name": profile.name},
             )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))

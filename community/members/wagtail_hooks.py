@@ -3,6 +3,7 @@ queue of accounts waiting for approval."""
 
 from django.contrib import messages
 from django.urls import include, path, reverse
+from django.utils.translation import ngettext
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -51,8 +52,13 @@ def approve_waiting_people_on_new_domains(request, instance):
     if changed:
         messages.info(
             request,
-            f"{changed} account(s) met een adres op een domein van {instance.name} "
-            "zijn nu lid van deze instelling.",
+            ngettext(
+                "%(count)d account met een adres op een domein van %(institution)s "
+                "is nu lid van deze instelling.",
+                "%(count)d accounts met een adres op een domein van %(institution)s "
+                "zijn nu lid van deze instelling.",
+                changed,
+            ) % {"count": changed, "institution": instance.name},
         )
 
 

@@ -1,6 +1,7 @@
 """The form that confirms an account deletion."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from allauth.account.adapter import get_adapter
 
@@ -10,10 +11,10 @@ class AccountEraseForm(forms.Form):
     (or with a session left open on a shared computer)."""
 
     password = forms.CharField(
-        label="Je wachtwoord",
+        label=_("Je wachtwoord"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        help_text="Ter bevestiging: vul het wachtwoord in waarmee je inlogt.",
+        help_text=_("Ter bevestiging: vul het wachtwoord in waarmee je inlogt."),
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -25,7 +26,7 @@ class AccountEraseForm(forms.Form):
         # allauth's check counts failed attempts like a login does (rate limit).
         if not get_adapter().reauthenticate(self.user, password):
             raise forms.ValidationError(
-                "Dit wachtwoord klopt niet. Je account is niet verwijderd.",
+                _("Dit wachtwoord klopt niet. Je account is niet verwijderd."),
                 code="incorrect_password",
             )
         return password

@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
@@ -57,8 +58,8 @@ def account_delete(request):
         # The password check counts attempts in the cache; without it, no check.
         logger.error("Cache unreachable: account deletion not confirmed")
         form.add_error(
-            None, "Je wachtwoord kan nu niet worden gecontroleerd. Probeer het over een paar "
-            "minuten opnieuw; je account is niet verwijderd.",
+            None, _("Je wachtwoord kan nu niet worden gecontroleerd. Probeer het over een paar "
+                    "minuten opnieuw; je account is niet verwijderd."),
         )
         confirmed = False
     if not confirmed:
