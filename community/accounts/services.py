@@ -1,5 +1,6 @@
 """Writes about accounts: verified addresses, the rate-limit stand-in."""
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.utils import timezone
 
 from allauth.account.models import EmailAddress
@@ -7,7 +8,7 @@ from allauth.account.models import EmailAddress
 from .models import CacheGuardEntry
 
 
-def email_address_verify(*, user, email):
+def email_address_verify(*, user: AbstractBaseUser, email: str) -> EmailAddress:
     """Make `email` the user's verified, primary allauth address."""
     address = EmailAddress.objects.filter(user=user, email__iexact=email).first()
     if address is None:

@@ -12,9 +12,9 @@ from django.views.decorators.http import require_http_methods, require_safe
 from cms.selectors import paginate
 from cms.visibility import user_is_member
 
-from . import directory
 from .images import OUTPUT_CONTENT_TYPE
 from .profile_forms import ProfileForm
+from .selectors import directory
 from .services import profile_get_or_create
 
 

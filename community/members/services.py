@@ -24,6 +24,7 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
+from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -32,7 +33,8 @@ from allauth.account.models import EmailAddress
 
 from cms.visibility import MEMBERS_ONLY_PERMISSION
 
-from .models import Institution, Profile
+from .models import Institution, Profile, User
+from .selectors import institution_for_email
 
 MEMBERS_GROUP = "Leden"
 REJECTION_REASON_MAX_LENGTH = 1000
@@ -41,7 +43,7 @@ REJECTION_REASON_MAX_LENGTH = 1000
 # --- Accounts -----------------------------------------------------------------------
 
 
-def django_site_sync(*, using="default"):
+def django_site_sync(*, using: str = "default") -> None:
     """Point django.contrib.sites at SITE_URL: allauth's mails and links use its domain."""
     Site.objects.using(using).update_or_create(
         id=settings.SITE_ID,
@@ -52,22 +54,8 @@ def django_site_sync(*, using="default"):
 # --- Profiles -----------------------------------------------------------------------
 
 
-def email_domain(email):
-    """The part after the @, lower case; '' for something that is no address."""
-    _, at, domain = (email or "").strip().rpartition("@")
-    return domain.lower() if at else ""
-
-
-def institution_for_email(email):
-    """The institution whose e-mail domain is exactly this address's domain, or None."""
-    domain = email_domain(email)
-    if not domain:
-        return None
-    return Institution.objects.filter(domains__domain=domain).first()
-
-
 @transaction.atomic
-def profile_get_or_create(*, user):
+def profile_get_or_create(*, user: User) -> Profile:
     """The user's profile, made on first use.
 
     Accounts that already see members-only content (put in "Leden" by hand, or
@@ -98,7 +86,9 @@ def profile_get_or_create(*, user):
 
 
 @transaction.atomic
-def profile_signup(*, user, display_name, requested_institution=""):
+def profile_signup(
+    *, user: User, display_name: str, requested_institution: str = ""
+) -> Profile:
     """Store what a person told us when signing up (allauth's sign-up form)."""
     profile = profile_get_or_create(user=user)
     profile.display_name = display_name.strip()
@@ -145,7 +135,7 @@ def _notify(request, level, text):
 
 
 @transaction.atomic
-def profile_membership_sync(*, user, request=None):
+def profile_membership_sync(*, user: User, request: HttpRequest | None = None) -> Profile:
     """Apply the domain rule to the user's verified primary address; returns the profile.
 
     Called when an address is confirmed or the primary address changes. A
@@ -188,7 +178,7 @@ def _membership_apply(profile, *, user, request=None):
 
 
 @transaction.atomic
-def institution_members_sync(*, institution):
+def institution_members_sync(*, institution: Institution) -> int:
     """Apply the domain rule to everyone whose verified primary address is on its domains.
 
     For an editor who adds a domain to an institution: people waiting with such an
@@ -233,11 +223,13 @@ def _locked_pending(profile):
 
 
 @transaction.atomic
-def profile_approve(*, profile, institution, decided_by):
+def profile_approve(
+    *, profile: Profile, institution: Institution | None, decided_by: User
+) -> Profile:
     """Approve a pending person as a member of `institution`, and mail them.
 
     Who may decide (an editor, or a contact person of the institution) is the
-    caller's check; see community.members.approvals.
+    caller's check; see community.members.selectors.approvals.
     """
     if institution is None:
         raise ValidationError(_("Kies de instelling waarvoor je iemand goedkeurt."),
@@ -250,7 +242,7 @@ def profile_approve(*, profile, institution, decided_by):
 
 
 @transaction.atomic
-def profile_reject(*, profile, decided_by, reason=""):
+def profile_reject(*, profile: Profile, decided_by: User, reason: str = "") -> Profile:
     """Reject a pending person (optionally saying why), and mail them."""
     reason = (reason or "").strip()
     if len(reason) > REJECTION_REASON_MAX_LENGTH:

@@ -20,9 +20,9 @@ from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from . import approvals
 from .forms_approval import ApproveForm, RejectForm
 from .models import Profile
+from .selectors import approvals
 from .services import profile_approve, profile_reject
 
 SITE_QUEUE = "members:approvals"

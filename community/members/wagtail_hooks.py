@@ -12,8 +12,9 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import approvals, views_approval
+from . import views_approval
 from .models import Institution
+from .selectors import approvals
 from .services import institution_members_sync
 
 

@@ -4,13 +4,14 @@ The providers come from the registry (community/privacy/registry.py), where each
 app that stores personal data registers one.
 """
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
 from .registry import providers
 
 
-def personal_data_export(*, user) -> dict:
+def personal_data_export(*, user: AbstractBaseUser) -> dict:
     """Everything we hold about `user`, as one JSON-serialisable dict."""
     data = {
         "toelichting": (
@@ -29,7 +30,7 @@ def personal_data_export(*, user) -> dict:
 
 
 @transaction.atomic
-def account_erase(*, user) -> None:
+def account_erase(*, user: AbstractBaseUser) -> None:
     """Delete the account and every trace of the person; discussions stay readable.
 
     All or nothing: one transaction; files are deleted only after it commits.

@@ -7,8 +7,8 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from community.members.directory import display_name
 from community.members.models import Profile
+from community.members.selectors.directory import display_name
 from tests.accounts.conftest import audit_account_page
 from tests.factories import UserFactory
 

@@ -2,7 +2,7 @@
 
 Redacteuren and Eindredactie may add, change and delete institutions (with
 their e-mail domains) in the Wagtail admin, and change profiles: the
-permission behind the approval queue (community.members.approvals).
+permission behind the approval queue (community.members.selectors.approvals).
 """
 
 from django.contrib.auth.management import create_permissions

@@ -8,12 +8,19 @@ Who sees a profile:
 Outsiders get a 404 for the rest, so the page does not reveal that a person is a member.
 """
 
-from django.db.models import CharField, Prefetch, Q, Value
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Prefetch, Q, QuerySet, Value
 from django.db.models.functions import Coalesce, Concat, Lower, NullIf
+from django.http import QueryDict
 
+from django_comments_xtd.models import XtdComment
+
+from cms.models import InstrumentPage, ThemePage
+from cms.selectors import visible_instruments
 from cms.visibility import user_is_member
 
-from .models import Institution, Profile
+from ..models import Institution, Profile, User
 
 MEMBERS_PER_PAGE = 20
 RECENT_CONTRIBUTIONS = 5
@@ -21,12 +28,10 @@ MAX_SEARCH_WORDS = 5
 
 
 def _themes():
-    from cms.models import ThemePage
-
     return ThemePage.objects.live().public().order_by("path")
 
 
-def approved_profiles():
+def approved_profiles() -> QuerySet[Profile]:
     """Approved members with an active account, with what a card shows."""
     return (
         Profile.objects.filter(status=Profile.Status.APPROVED, user__is_active=True)
@@ -35,7 +40,9 @@ def approved_profiles():
     )
 
 
-def profile_for_viewer(*, user_id, viewer, with_expertise=True):
+def profile_for_viewer(
+    *, user_id: int, viewer: User | AnonymousUser, with_expertise: bool = True
+) -> Profile | None:
     """The profile of account `user_id` if `viewer` may see it, else None."""
     profiles = Profile.objects.select_related("user", "institution").filter(user_id=user_id)
     if with_expertise:
@@ -48,19 +55,19 @@ def profile_for_viewer(*, user_id, viewer, with_expertise=True):
     return profile if profile_visible_to(profile=profile, viewer=viewer) else None
 
 
-def display_name(profile):
+def display_name(profile: Profile) -> str:
     """The name we show others (Profile.name: never part of an e-mail address)."""
     return profile.name
 
 
-def profile_visible_to(*, profile, viewer):
+def profile_visible_to(*, profile: Profile, viewer: User | AnonymousUser) -> bool:
     """The rule for everybody but the owner (see the module docstring)."""
     if profile.status != Profile.Status.APPROVED or not profile.user.is_active:
         return False
     return user_is_member(viewer) or profile.visibility == Profile.Visibility.PUBLIC
 
 
-def directory_filters(params):
+def directory_filters(params: QueryDict) -> dict:
     """The directory's filters read from a query string; unknown values are ignored."""
     institutions = list(Institution.objects.order_by("name"))
     themes = list(_themes())
@@ -84,7 +91,7 @@ def _printable(text):
     return "".join(char if char.isprintable() else " " for char in text)
 
 
-def member_directory(*, filters):
+def member_directory(*, filters: dict) -> QuerySet[Profile]:
     """Approved members matching the filters, in alphabetical order of their name."""
     profiles = approved_profiles()
     for word in filters["q"].split():
@@ -108,19 +115,14 @@ def member_directory(*, filters):
     return profiles.annotate(sort_name=sort_name).order_by("sort_name", "pk")
 
 
-def recent_contributions(*, author, viewer, limit=RECENT_CONTRIBUTIONS):
+def recent_contributions(
+    *, author: User, viewer: User | AnonymousUser, limit: int = RECENT_CONTRIBUTIONS
+) -> list[tuple[XtdComment, InstrumentPage]]:
     """The author's latest public comments on instruments the viewer may see.
 
     Returns (comment, instrument) pairs, newest first. A comment on a
     members-only instrument is left out for a viewer who is not a member.
     """
-    from django.contrib.contenttypes.models import ContentType
-
-    from django_comments_xtd.models import XtdComment
-
-    from cms.models import InstrumentPage
-    from cms.selectors import visible_instruments
-
     comments = XtdComment.objects.filter(
         user=author, is_public=True, is_removed=False,
         content_type=ContentType.objects.get_for_model(InstrumentPage),

@@ -9,28 +9,31 @@ institution.
 """
 
 import re
+from collections.abc import Iterable
 
-from .models import Institution, Profile
-from .services import email_domain
+from django.db.models import QuerySet
+
+from ..models import Institution, Profile, User
+from . import email_domain
 
 DECIDE_ALL_PERMISSION = "members.change_profile"
 # A typed name shorter than this is too vague to match part of an institution's name.
 MIN_PARTIAL_NAME = 5
 
 
-def can_decide_all(user):
+def can_decide_all(user: User) -> bool:
     return bool(user.is_authenticated and user.is_active
                 and user.has_perm(DECIDE_ALL_PERMISSION))
 
 
-def contact_institutions(user):
+def contact_institutions(user: User) -> QuerySet[Institution]:
     """The institutions this person is a contact person of."""
     if not (user.is_authenticated and user.is_active):
         return []
     return list(Institution.objects.filter(contacts=user).prefetch_related("domains"))
 
 
-def may_decide(user):
+def may_decide(user: User) -> bool:
     """Editors and contact persons: those who see an approval queue at all."""
     return can_decide_all(user) or bool(contact_institutions(user))
 
@@ -39,7 +42,7 @@ def _normalised(text):
     return " ".join(re.sub(r"[^\w]+", " ", (text or "").casefold()).split())
 
 
-def requested_matches(requested, institution):
+def requested_matches(requested: str, institution: Institution) -> bool:
     """Does what someone typed at sign-up name this institution?"""
     wanted = _normalised(requested)
     if not wanted:
@@ -52,7 +55,7 @@ def requested_matches(requested, institution):
     return full_name in wanted or (len(wanted) >= MIN_PARTIAL_NAME and wanted in full_name)
 
 
-def domain_matches(email, institution):
+def domain_matches(email: str, institution: Institution) -> bool:
     """Is the address on one of the institution's domains, or a subdomain of one?"""
     domain = email_domain(email)
     if not domain:
@@ -61,12 +64,14 @@ def domain_matches(email, institution):
                for known in (item.domain for item in institution.domains.all()))
 
 
-def profile_matches(profile, institution):
+def profile_matches(profile: Profile, institution: Institution) -> bool:
     return (domain_matches(profile.user.email, institution)
             or requested_matches(profile.requested_institution, institution))
 
 
-def institution_suggest(profile, institutions):
+def institution_suggest(
+    profile: Profile, institutions: Iterable[Institution]
+) -> Institution | None:
     """The institution to preselect: the address's domain first, then the typed name."""
     for institution in institutions:
         if domain_matches(profile.user.email, institution):
@@ -77,7 +82,7 @@ def institution_suggest(profile, institutions):
     return None
 
 
-def decision_institutions(user, profile):
+def decision_institutions(user: User, profile: Profile) -> list[Institution]:
     """The institutions `user` may approve this profile for (empty: none)."""
     if can_decide_all(user):
         return list(Institution.objects.prefetch_related("domains"))
@@ -85,7 +90,7 @@ def decision_institutions(user, profile):
             if profile_matches(profile, institution)]
 
 
-def pending_profiles():
+def pending_profiles() -> QuerySet[Profile]:
     """Pending accounts that can log in: an address nobody confirmed is no one to judge."""
     return (Profile.objects.filter(status=Profile.Status.PENDING, user__is_active=True,
                                    user__emailaddress__primary=True,
@@ -93,7 +98,7 @@ def pending_profiles():
             .select_related("user").order_by("created_at", "pk"))
 
 
-def pending_for(user):
+def pending_for(user: User) -> QuerySet[Profile]:
     """The pending profiles this person may decide on, oldest first."""
     if can_decide_all(user):
         return list(pending_profiles())
@@ -104,13 +109,13 @@ def pending_for(user):
             if any(profile_matches(profile, institution) for institution in institutions)]
 
 
-def pending_count_for(user):
+def pending_count_for(user: User) -> int:
     if can_decide_all(user):
         return pending_profiles().count()
     return len(pending_for(user))
 
 
-def profile_in_scope(user, profile_id):
+def profile_in_scope(user: User, profile_id: int) -> Profile | None:
     """A profile `user` may decide on (in any status, so a late click can be told it is
     decided already), or None."""
     profile = Profile.objects.select_related("user").filter(pk=profile_id).first()
@@ -122,7 +127,7 @@ def profile_in_scope(user, profile_id):
     return None
 
 
-def queue_rows(user):
+def queue_rows(user: User) -> list[dict]:
     """Each pending profile with the institutions to choose from and the preselected one."""
     if can_decide_all(user):
         institutions = list(Institution.objects.prefetch_related("domains"))
