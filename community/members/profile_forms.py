@@ -1,16 +1,16 @@
-"""Forms members fill in: their profile, and the confirmation to delete their account."""
+"""The form members fill in for their profile."""
 
 from django import forms
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+
+from cms.models import ThemePage
 
 from .images import ACCEPTED_CONTENT_TYPES, profile_photo_process
 from .models import Profile
 
 
 def live_themes():
-    from cms.models import ThemePage
-
     return ThemePage.objects.live().public().order_by("path")
 
 
