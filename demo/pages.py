@@ -90,7 +90,14 @@ PRIVACY = {
     "show_in_menus": False,
     "intro": "Welke persoonsgegevens dit platform verwerkt, waarom, hoe lang, en wat je "
     "rechten zijn.",
+    # The part on what each part of the platform keeps is not written here: the page
+    # builds it from the same registry that drives the data download and erasure.
     "body": [
+        heading("Wie is verantwoordelijk"),
+        paragraph(
+            "Het platform IV-HO is verantwoordelijk voor de verwerking van de gegevens op "
+            "deze pagina. Vragen over privacy stel je aan privacy@ivho.example.",
+        ),
         heading("Bezoekers"),
         paragraph(
             "Voor het lezen van openbare pagina's hoef je niets over jezelf te vertellen. We "
@@ -100,38 +107,14 @@ PRIVACY = {
             "We plaatsen alleen cookies die nodig zijn om de site te laten werken: een "
             "sessiecookie als je inlogt en een cookie dat formulieren beschermt tegen misbruik.",
         ),
-        heading("Accounts"),
-        paragraph(
-            "Als je een account aanmaakt, bewaren we je naam, je e-mailadres en je wachtwoord. "
-            "Het wachtwoord slaan we alleen op als onleesbare hash. Schakel je "
-            "tweestapsverificatie in, dan bewaren we ook de sleutel en herstelcodes die daarvoor "
-            "nodig zijn.",
-            "We gebruiken deze gegevens om je te laten inloggen, om je als lid toegang te geven "
-            "tot inhoud die alleen binnen het netwerk wordt gedeeld en om je berichten over je "
-            "account te sturen. We delen ze met niemand buiten het platform.",
-            "Om het raden van wachtwoorden tegen te gaan, telt de server kort hoe vaak er "
-            "vanaf een IP-adres of voor een account wordt geprobeerd in te loggen. Die "
-            "tellingen staan in een tijdelijke cache op onze eigen server en verlopen binnen "
-            "enkele minuten.",
-        ),
-        heading("E-mail"),
-        paragraph(
-            "Berichten die het platform verstuurt, zoals een bevestiging van je e-mailadres of "
-            "een link om je wachtwoord te herstellen, worden eerst in een wachtrij op onze "
-            "server gezet en daarna verzonden. Een verzonden bericht, met het adres waar het "
-            "naartoe ging, verwijderen we automatisch 30 dagen na verzending.",
-        ),
-        heading("Bewaren en verwijderen"),
-        paragraph(
-            "Je accountgegevens bewaren we zolang je account bestaat. Wil je je account laten "
-            "opheffen, neem dan contact op met de redactie; we verwijderen dan je gegevens.",
-        ),
         heading("Je rechten"),
         paragraph(
             "Je mag de gegevens die we over je hebben inzien, laten verbeteren of laten "
-            "verwijderen, en bezwaar maken tegen een verwerking. Stuur daarvoor een bericht "
-            "naar privacy@ivho.example. Ben je het niet eens met hoe we met je gegevens "
-            "omgaan, dan kun je een klacht indienen bij de Autoriteit Persoonsgegevens.",
+            "verwijderen, en bezwaar maken tegen een verwerking. Met een account doe je het "
+            "downloaden en verwijderen zelf, onder 'Mijn gegevens'; voor al het andere stuur "
+            "je een bericht naar privacy@ivho.example. Ben je het niet eens met hoe we met je "
+            "gegevens omgaan, dan kun je een klacht indienen bij de Autoriteit "
+            "Persoonsgegevens.",
         ),
     ],
 }
@@ -185,5 +168,6 @@ CONTACT = {
     ],
 }
 
-# In this order: "Over IV-HO" joins the menu, the other three sit in the footer.
-STANDARD_PAGES = [ABOUT, PRIVACY, ACCESSIBILITY, CONTACT]
+# In this order: "Over IV-HO" joins the menu, the other two sit in the footer (beside
+# the privacy statement, a page type of its own: community.privacy).
+STANDARD_PAGES = [ABOUT, ACCESSIBILITY, CONTACT]

@@ -12,3 +12,10 @@ class AccountsConfig(AppConfig):
     name = "community.accounts"
     label = "accounts"
     verbose_name = "Accounts"
+
+    def ready(self):
+        from community.privacy.registry import declare
+
+        from . import privacy_data
+
+        declare("accounts", privacy_data.declaration)

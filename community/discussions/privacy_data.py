@@ -4,8 +4,12 @@ A provider in community.privacy's registry (registered in apps.py): it has
 `export(user) -> dict` and `erase(user)`.
 """
 
+from django.utils.translation import gettext as _
+
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import DISLIKEDIT_FLAG, LIKEDIT_FLAG, XtdComment
+
+from community.privacy.registry import Declaration
 
 from .models import CommentState, DigestWatermark, FlagReason, Follow
 
@@ -82,3 +86,19 @@ def erase(user):
     Follow.objects.filter(user=user).delete()
     DigestWatermark.objects.filter(user=user).delete()
     CommentState.objects.filter(moderated_by=user).update(moderated_by=None)
+
+
+def declaration() -> Declaration:
+    return Declaration(
+        title=_("Reacties in discussies"),
+        data=[
+            _("je reacties, met je naam, het tijdstip en het IP-adres waarvan je ze plaatste"),
+            _("welke reacties je nuttig vond of bij de redactie meldde, en waarom"),
+            _("welke instrumenten je volgt"),
+        ],
+        purpose=_("Om ervaringen te delen, om je te laten weten dat er gereageerd is, en "
+                  "om misbruik te kunnen herleiden (het IP-adres)."),
+        retention=_("Zolang het instrument bestaat. Verwijder je je account, dan blijven je "
+                    "reacties leesbaar als 'verwijderd lid', zonder naam, e-mailadres en "
+                    "IP-adres; wat je volgde en meldde gaat weg."),
+    )

@@ -5,10 +5,13 @@ Registrations are found by account and by the person's addresses, so one made
 as a guest before they had an account is included too.
 """
 
+from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from community.outbox.privacy_data import user_addresses
+from community.privacy.registry import Declaration
 
 from .models import CalendarFeed, Registration
 from .services import registrations_erase_person
@@ -49,3 +52,22 @@ def erase(user):
     """Cancel future registrations (the waitlist moves up) and anonymise all of them."""
     registrations_erase_person(user=user, addresses=user_addresses(user))
     CalendarFeed.objects.filter(user=user).delete()
+
+
+def declaration() -> Declaration:
+    return Declaration(
+        title=_("Aanmeldingen voor bijeenkomsten"),
+        data=[
+            _("je naam, e-mailadres en instelling, ook als je je als gast aanmeldt"),
+            _("je antwoorden op de vragen bij de aanmelding"),
+            _("of je een plek hebt, op de wachtlijst staat of hebt afgemeld"),
+            _("de geheime link van je persoonlijke agenda"),
+        ],
+        purpose=_("Om de bijeenkomst te organiseren en je bevestiging, wijzigingen en "
+                  "een herinnering te sturen."),
+        retention=_("Tot %(days)d dagen na de bijeenkomst; daarna verwijderen we je naam, "
+                    "adres en antwoorden en tellen we alleen nog mee dat er iemand was. "
+                    "Verwijder je je account, dan annuleren we je komende aanmeldingen en "
+                    "maken we de rest direct anoniem.")
+        % {"days": settings.EVENTS_ANONYMISE_AFTER_DAYS},
+    )

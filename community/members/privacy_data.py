@@ -10,9 +10,12 @@ from importlib import import_module
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+
+from community.privacy.registry import Declaration
 
 from .models import Profile
 
@@ -116,3 +119,23 @@ def user_sessions_delete(user):
         if str(session.get_decoded().get(SESSION_KEY)) == user_id:
             # Through the store, so a cached copy (cached_db) goes as well.
             store_class(session_key=session.session_key).delete()
+
+
+def declaration() -> Declaration:
+    return Declaration(
+        title=_("Je account en profiel"),
+        data=[
+            _("je naam en e-mailadressen, en je wachtwoord (alleen als onleesbare hash)"),
+            _("de sleutel en herstelcodes van inloggen in twee stappen, als je dat aanzet"),
+            _("je instelling, of je lidmaatschap is goedgekeurd en door wie"),
+            _("wat je in je profiel zet: functie, expertise, 'over mij' en een foto "
+              "(zonder de gegevens die een camera erin opslaat)"),
+            _("wie je profiel mag zien en hoe vaak je e-mail wilt"),
+            _("wanneer je account is gemaakt en wanneer je het laatst inlogde"),
+        ],
+        purpose=_("Om je te laten inloggen, je als lid toegang te geven tot wat alleen "
+                  "binnen het netwerk wordt gedeeld, en zodat collega's uit de sector je "
+                  "kunnen vinden. Je e-mailadres tonen we nooit aan anderen."),
+        retention=_("Zolang je account bestaat. Je verwijdert het zelf onder 'Mijn "
+                    "gegevens'; dan gaat alles hierboven direct weg."),
+    )

@@ -9,7 +9,11 @@ belong in a download.
 
 from email.utils import getaddresses
 
+from django.conf import settings
 from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from community.privacy.registry import Declaration
 
 from .models import OutgoingMail
 
@@ -80,3 +84,15 @@ def erase(user):
                 value for value in mail.payload.get(field, []) if _address(value) not in addresses
             ]
         mail.save(update_fields=["recipients", "payload"])
+
+
+def declaration() -> Declaration:
+    return Declaration(
+        title=_("E-mail die we sturen"),
+        data=[_("de berichten die het platform je stuurt, met je adres, het onderwerp en "
+                "de tekst")],
+        purpose=_("Om ze te versturen, ook als de mailserver even niet bereikbaar is: ze "
+                  "wachten dan in een wachtrij op onze eigen server."),
+        retention=_("%(days)d dagen na verzending verwijderd; verwijder je je account, dan "
+                    "direct.") % {"days": settings.OUTBOX_KEEP_DAYS},
+    )

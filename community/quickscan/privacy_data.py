@@ -10,6 +10,10 @@ have since left. Erasure unlinks the person from all of it and leaves the
 institution's scan, answers and action plan in place.
 """
 
+from django.utils.translation import gettext as _
+
+from community.privacy.registry import Declaration
+
 from .models import Action, Answer, Scan
 
 
@@ -63,3 +67,19 @@ def erase(user):
     Scan.objects.filter(submitted_by=user).update(submitted_by=None)
     Answer.objects.filter(answered_by=user).update(answered_by=None)
     Action.objects.filter(created_by=user).update(created_by=None)
+
+
+def declaration() -> Declaration:
+    return Declaration(
+        title=_("De quickscan van je instelling"),
+        data=[
+            _("welke scans je startte of indiende"),
+            _("welke antwoorden je het laatst opsloeg, en wanneer"),
+            _("de acties die je in het actieplan zette"),
+        ],
+        purpose=_("Om met collega's van je eigen instelling samen een scan in te vullen. "
+                  "Andere instellingen zien nooit jullie scan; de vergelijking met de "
+                  "sector toont alleen cijfers over meerdere instellingen samen."),
+        retention=_("De scan hoort bij je instelling en blijft bestaan. Verwijder je je "
+                    "account, dan halen we je naam eraf."),
+    )

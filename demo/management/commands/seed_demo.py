@@ -40,6 +40,7 @@ from cms.visibility import Visibility
 from community.discussions.services import comment_post, comment_reply
 from community.members.models import Institution, Profile
 from community.members.services import django_site_sync
+from community.privacy.models import PrivacyStatementPage
 from demo import discussions, events, instruments, news, pages, people, themes, vocabularies
 from demo.builders import (
     ATTACHMENT_DESCRIPTION,
@@ -150,6 +151,11 @@ def seed_fixed_pages(home, created):
             lambda item=item: _page_fields(item, show_in_menus=item["show_in_menus"]),
         )
         created["pagina's"] += was_created
+    _, was_created = ensure_child(
+        home, PrivacyStatementPage, pages.PRIVACY["slug"],
+        lambda: _page_fields(pages.PRIVACY, show_in_menus=False),
+    )
+    created["pagina's"] += was_created
     return index_pages
 
 
