@@ -270,8 +270,10 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed_address": "20/h/key",
     "request_login_code": "20/m/ip,3/m/key",
     "signup": "20/m/ip",
-    "confirm_email": "1/3m/key",
-    "reset_password": "20/m/ip,5/m/key",
+    # Both mail an address someone typed: besides allauth's per-minute limits, a daily
+    # ceiling per address, so nobody can flood a stranger's inbox from many IPs.
+    "confirm_email": "1/3m/key,10/d/key",
+    "reset_password": "20/m/ip,5/m/key,20/d/key",
     "reset_password_from_key": "20/m/ip",
     "change_password": "5/m/user",
     "manage_email": "10/m/user",

@@ -4,6 +4,8 @@ The owner of an attacked address always has a way in: a login code by mail.
 """
 
 import re
+import time
+from types import SimpleNamespace
 
 import pytest
 
@@ -130,3 +132,24 @@ def test_a_login_code_does_not_skip_two_factor(client, totp_user, mailoutbox):
     assert response.status_code == 302
     assert response["Location"] == "/accounts/2fa/authenticate/"
     assert logged_in_user_id(client) is None
+
+
+def test_password_reset_mails_to_one_address_stop_at_a_daily_ceiling(
+    client, user, mailoutbox, monkeypatch
+):
+    # allauth's clock moves a minute on after every fifth request: the per-minute
+    # limit is not what this test is about.
+    from allauth.core.internal import ratelimit
+
+    start = time.time()
+    clock = {"now": start}
+    monkeypatch.setattr(ratelimit, "time", SimpleNamespace(
+        time=lambda: clock["now"], monotonic=time.monotonic, sleep=time.sleep))
+    answers = []
+    for number in range(22):
+        clock["now"] = start + (number // 5) * 61
+        answers.append(client.post("/accounts/password/reset/", {"email": user.email},
+                                   REMOTE_ADDR=f"192.0.2.{number + 1}").status_code)
+
+    assert answers == [302] * 20 + [429] * 2
+    assert len(mailoutbox) == 20
