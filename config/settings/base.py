@@ -82,6 +82,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sites",
     "django.contrib.sitemaps",
+    # `runserver` leaves /static/ to WhiteNoise, as gunicorn does: staticfiles' own
+    # handler answers a `..` in the path with a 500 instead of a 404.
+    "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
 ]

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from django.conf import settings as django_settings
 from django.core.files.base import ContentFile
+from django.core.management import get_commands
 from django.test import Client
 from django.urls import path, re_path
 
@@ -230,6 +231,12 @@ def test_whitenoise_static_refuses_traversal(debug, settings, canaries, tmp_path
         elif response.status_code not in {400, 404}:
             refused.append((tail, response.status_code))
     assert not refused
+
+
+def test_runserver_leaves_static_files_to_whitenoise():
+    """`make run` starts runserver, whose own static handler would answer a `..` in
+    /static/ with a 500 (test_raw_paths.py sends it, on PostgreSQL)."""
+    assert get_commands()["runserver"] == "whitenoise.runserver_nostatic"
 
 
 def test_a_document_url_with_another_file_name_serves_nothing(client, document):

@@ -1,11 +1,11 @@
-"""Raw request lines against gunicorn under the dev, test and production settings.
+"""Raw request lines against real servers under the dev, test and production settings.
 
 HTTP clients (the Django test client included) normalise `..` or refuse a backslash
 or raw UTF-8 in a path; an attacker's client does not. These requests are written
 byte for byte (tests/helpers/servers.py). Canary files sit in the private root and
 in the old layout under MEDIA_ROOT of the server under attack.
 
-Needs PostgreSQL and Redis: gunicorn is another process and must reach the test
+Needs PostgreSQL and Redis: the server is another process and must reach the test
 database; the production settings need both.
 """
 
@@ -19,7 +19,7 @@ from wagtail.documents.models import Document
 
 import pytest
 
-from tests.helpers.servers import gunicorn, raw_request
+from tests.helpers.servers import gunicorn, raw_request, runserver
 from tests.helpers.services import requires_postgres, requires_redis
 from tests.helpers.traversal import (
     absolute_paths,
@@ -38,14 +38,20 @@ pytestmark = [
 
 BASE_DIR = Path(django_settings.BASE_DIR)
 HTTPS = {"X-Forwarded-Proto": "https"}  # as the proxy says it: no redirect to HTTPS
-SETTINGS_MODULES = ["config.settings.dev", "config.settings.test", "config.settings.production"]
+# (settings module, server): `make run` starts runserver, the image gunicorn.
+SERVERS = {
+    "dev-runserver": ("config.settings.dev", runserver),
+    "dev-gunicorn": ("config.settings.dev", gunicorn),
+    "test-gunicorn": ("config.settings.test", gunicorn),
+    "production-gunicorn": ("config.settings.production", gunicorn),
+}
 
 
-@pytest.fixture(scope="module", params=SETTINGS_MODULES, ids=lambda name: name.rsplit(".", 1)[1])
+@pytest.fixture(scope="module", params=list(SERVERS))
 def server(request, app_process_env, production_static, tmp_path_factory):
-    """(port, media root, private root) of gunicorn running one settings module."""
-    settings_module = request.param
-    folder = tmp_path_factory.mktemp(settings_module.rsplit(".", 1)[1])
+    """(port, media root, private root) of a server running one settings module."""
+    settings_module, start = SERVERS[request.param]
+    folder = tmp_path_factory.mktemp(request.param)
     # The test settings fix their folders (config/settings/test.py); the others read
     # the environment.
     if settings_module == "config.settings.test":
@@ -60,7 +66,7 @@ def server(request, app_process_env, production_static, tmp_path_factory):
         DJANGO_ALLOWED_HOSTS="localhost",
     )
     try:
-        with gunicorn(env, folder / "gunicorn.log") as port:
+        with start(env, folder / "server.log") as port:
             yield port, media, private
     finally:
         if settings_module == "config.settings.test":

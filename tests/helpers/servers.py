@@ -1,7 +1,8 @@
 """Real server processes for tests, and HTTP requests sent exactly as written.
 
-`server_process` starts a command, waits until its port accepts connections and
-always stops it again (terminate, then kill), with bounded waits throughout.
+`server_process` (and `gunicorn`, `runserver` on top of it) starts a command, waits
+until its port accepts connections and always stops it again (terminate, then
+kill), with bounded waits throughout.
 `raw_request` writes the request line itself, so a path such as
 `/media/images/../x` or one with a backslash or raw UTF-8 reaches the server
 unchanged: HTTP client libraries (the Django test client included) would
@@ -65,6 +66,15 @@ def gunicorn(env: dict, log_path: Path, workers: int = 1):
         sys.executable, "-m", "gunicorn", "config.wsgi",
         "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--timeout", "60",
     ]
+    with server_process(command, port=port, env=env, cwd=settings.BASE_DIR, log_path=log_path):
+        yield port
+
+
+@contextlib.contextmanager
+def runserver(env: dict, log_path: Path):
+    """`manage.py runserver` (what `make run` starts) with `env`; yields its port."""
+    port = free_port()
+    command = [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"]
     with server_process(command, port=port, env=env, cwd=settings.BASE_DIR, log_path=log_path):
         yield port
 
