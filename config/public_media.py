@@ -12,6 +12,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.http import FileResponse, Http404, HttpRequest
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from config.media_layout import RENDITIONS_FOLDER
@@ -49,11 +50,11 @@ def public_image(request: HttpRequest, path: str) -> FileResponse:
     """An image rendition from MEDIA_ROOT/images/; a plain 404 for anything else."""
     found = file_inside(Path(settings.MEDIA_ROOT) / RENDITIONS_FOLDER, path)
     if found is None:
-        raise Http404("Geen afbeelding")
+        raise Http404(_("Geen afbeelding"))
     try:
         handle = found.open("rb")
     except OSError as error:
-        raise Http404("Geen afbeelding") from error
+        raise Http404(_("Geen afbeelding")) from error
     response = FileResponse(handle)
     response["Content-Security-Policy"] = FILE_POLICY
     response["Cache-Control"] = "public, max-age=86400"

@@ -407,7 +407,7 @@ if os.environ.get("OPENSEARCH_URL"):
         "INDEX_SETTINGS": {},
     }
 # Documents are served through Wagtail's view, so its privacy checks apply; their
-# files are in the private storage, which has no URL (config/storages.py).
+# files are in the private storage, whose URLs lead nowhere (config/storages.py).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "csv", "txt", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
