@@ -11,6 +11,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_ROOT_USER_ACTION=ignore \
     DJANGO_SETTINGS_MODULE=config.settings.production \
     MEDIA_ROOT=/app/media \
+    PRIVATE_MEDIA_ROOT=/app/private-media \
     WEB_CONCURRENCY=3
 
 WORKDIR /app
@@ -31,10 +32,12 @@ RUN DJANGO_SECRET_KEY=build-time-only-dummy-key-for-collectstatic-never-used-at-
     REDIS_URL=redis://collectstatic.invalid:6379/0 \
     python manage.py collectstatic --noinput
 
-# Run as an unprivileged user; it may write uploads to the media volume only.
+# Run as an unprivileged user; it may write uploads to the two media folders only
+# (public renditions, private files), and the compose stack's migrate service
+# collects static files into /srv/static for the proxy.
 RUN useradd --system --uid 10001 --user-group --home-dir /app --no-create-home app \
-    && mkdir -p /app/media \
-    && chown app:app /app/media
+    && mkdir -p /app/media /app/private-media /srv/static \
+    && chown app:app /app/media /app/private-media /srv/static
 USER app
 
 EXPOSE 8000

@@ -1,12 +1,12 @@
 from django.conf import settings
-from django.urls import include, path, re_path
-from django.views.static import serve
+from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from config.public_media import public_image
 from config.views import login_elsewhere, robots_txt
 from search import views as search_views
 
@@ -25,11 +25,12 @@ urlpatterns = [
     path("leden/", include("community.members.urls")),
     path("sitemap.xml", sitemap),
     path("robots.txt", robots_txt),
-    # Images only: document files go through Wagtail's view and its privacy checks.
-    re_path(
-        r"^media/(?P<path>(?:images|original_images)/.+)$",
-        serve,
-        {"document_root": settings.MEDIA_ROOT},
-    ),
-    path("", include(wagtail_urls)),
 ]
+
+if settings.SERVE_MEDIA:
+    # `make run` and tests only: image renditions, through a view that cannot leave
+    # their folder. Production has no media route: the proxy serves them, and every
+    # other file is private (config/storages.py).
+    urlpatterns.append(path("media/images/<path:path>", public_image, name="public_image"))
+
+urlpatterns.append(path("", include(wagtail_urls)))

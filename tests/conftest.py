@@ -22,8 +22,14 @@ STEP_NAMES = ["Risicomanagement", "Beleid", "Organisatie", "Bewustzijn", "Contin
 
 @pytest.fixture(autouse=True)
 def _isolated_cache_and_media(settings, tmp_path):
-    """Each test starts with an empty cache (rate limits) and its own media folder."""
+    """Each test starts with an empty cache (rate limits) and its own file folders.
+
+    The storages read both roots lazily and drop them when the setting changes
+    (Django's setting_changed signal), so default_storage and the rendition
+    storage follow these per-test folders.
+    """
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
     cache.clear()
     yield
     cache.clear()

@@ -88,6 +88,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sites",
     "django.contrib.sitemaps",
+    # `runserver` leaves /static/ to WhiteNoise, as gunicorn does: staticfiles' own
+    # handler answers a `..` in the path with a 500 instead of a 404.
+    "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
 ]
@@ -351,12 +354,25 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploads are private: documents, original images and profile photos live in
+# PRIVATE_MEDIA_ROOT, which no web server or URL route serves; views that check
+# access hand them out (config/storages.py). Keep it outside every served folder.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
+# Public: Wagtail's image renditions only, under MEDIA_ROOT/images/. In production
+# the reverse proxy serves them (deploy/nginx/default.conf.template).
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "config.storages.PrivateFileSystemStorage"},
+    # MEDIA_ROOT and MEDIA_URL (no options, so a changed setting is followed).
+    "public": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+WAGTAILIMAGES_RENDITION_STORAGE = "public"
+# Without a web server in front (`make run`, tests) Django serves the renditions
+# itself, through a view that cannot leave MEDIA_ROOT/images/ (config/public_media.py).
+# Production settings turn this off: there Django has no media route at all.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", default=True)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Wagtail ----------------------------------------------------------------------
@@ -392,8 +408,8 @@ if os.environ.get("OPENSEARCH_URL"):
         "OPTIONS": {},
         "INDEX_SETTINGS": {},
     }
-# Documents are served through Wagtail's view, so its privacy checks apply;
-# MEDIA_URL serves images only (see config/urls.py).
+# Documents are served through Wagtail's view, so its privacy checks apply; their
+# files are in the private storage, whose URLs lead nowhere (config/storages.py).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "csv", "txt", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024

@@ -123,3 +123,12 @@ LOGGING = {
         }
     },
 }
+
+# --- Media and proxy ------------------------------------------------------------------
+
+# Django serves no uploaded file by path here: the reverse proxy in front of
+# gunicorn serves the public image renditions (MEDIA_URL/images/) and the static
+# files from disk (deploy/nginx/default.conf.template), and private files go out
+# only through views that check access. Set TRUSTED_PROXY_COUNT (base.py) to the
+# number of proxies that append to X-Forwarded-For: 1 behind that one proxy.
+SERVE_MEDIA = False

@@ -21,6 +21,7 @@ OUTBOX_DELIVERY_BACKEND = os.environ.get(
 if os.environ.get("TEST_EMAIL_FILE_PATH"):
     EMAIL_FILE_PATH = os.environ["TEST_EMAIL_FILE_PATH"]
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+PRIVATE_MEDIA_ROOT = BASE_DIR / ".test-private-media"  # noqa: F405
 if REDIS_URL:  # noqa: F405
     CACHES["default"]["KEY_PREFIX"] = "ivho-test"  # noqa: F405
 STORAGES["staticfiles"] = {  # noqa: F405

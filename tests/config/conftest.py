@@ -2,10 +2,13 @@ import os
 import secrets
 import subprocess
 import sys
+import uuid
 
 from django.conf import settings
 
 import pytest
+
+from tests.helpers.services import shared_database_url
 
 # Production settings refuse to load without PostgreSQL and Redis. Importing them
 # connects to neither, so these placeholders do for everything that needs no
@@ -63,3 +66,38 @@ def run_production(production_env):
         )
 
     return run
+
+
+@pytest.fixture(scope="session")
+def app_process_env(production_env, django_db_setup):
+    """The environment for an app process (gunicorn) on the test database and Redis.
+
+    For PostgreSQL runs only: a separate process cannot reach an SQLite test database.
+    """
+
+    def make(settings_module, **overrides):
+        return production_env(
+            DJANGO_SETTINGS_MODULE=settings_module,
+            DATABASE_URL=shared_database_url(),
+            # No connection kept open: the test database is dropped at the end.
+            DATABASE_CONN_MAX_AGE="0",
+            REDIS_URL=os.environ["REDIS_URL"],
+            CACHE_KEY_PREFIX=f"ivho-test-{uuid.uuid4().hex[:12]}",
+            **overrides,
+        )
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def production_static(run_production, tmp_path_factory):
+    """collectstatic with the production settings (manifest and all), once per session."""
+    static_root = tmp_path_factory.mktemp("production-static")
+    result = run_production(
+        ["python", "manage.py", "collectstatic", "--noinput"],
+        DJANGO_STATIC_ROOT=str(static_root),
+        DATABASE_URL=os.environ.get("DATABASE_URL"),
+        REDIS_URL=os.environ.get("REDIS_URL"),
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return static_root

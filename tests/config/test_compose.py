@@ -20,6 +20,7 @@ import yaml
 
 BASE_DIR = Path(settings.BASE_DIR)
 COMPOSE_FILE = BASE_DIR / "docker-compose.yml"
+PROXY_TEMPLATE = BASE_DIR / "deploy" / "nginx" / "default.conf.template"
 APP_SERVICES = ["web", "worker", "beat"]
 DOCKER_COMPOSE = shutil.which("docker-compose")
 requires_docker_compose = pytest.mark.skipif(
@@ -70,14 +71,29 @@ def command_of(service):
     return shlex.split(command) if isinstance(command, str) else command
 
 
-def target_ports(service):
+def published_ports(service):
+    """(host address or "" for all interfaces, published port, container port) per entry."""
     ports = []
     for port in service.get("ports", []):
         if isinstance(port, dict):
-            ports.append(int(port["target"]))
+            ports.append((port.get("host_ip", ""), int(port["published"]), int(port["target"])))
         else:
-            ports.append(int(str(port).split(":")[-1].split("/")[0]))
+            *host, published, target = str(port).split("/")[0].split(":")
+            ports.append(("".join(host), int(published), int(target)))
     return ports
+
+
+def target_ports(service):
+    return [target for _host, _published, target in published_ports(service)]
+
+
+def mounts(service):
+    """{target: (source, read_only)} of a service's volumes."""
+    found = {}
+    for volume in service.get("volumes", []):
+        source, target, *mode = str(volume).split(":")
+        found[target] = (source, mode == ["ro"])
+    return found
 
 
 @requires_docker_compose
@@ -104,7 +120,14 @@ def test_app_services_share_one_definition(compose):
     for key in ["build", "image", "environment", "volumes"]:
         assert key in web
         for name in [*APP_SERVICES, "migrate"]:
+            if (name, key) == ("migrate", "volumes"):
+                continue  # the same volumes, and the static one writable (below)
             assert services[name][key] == web[key], (name, key)
+    static_root = web["environment"]["DJANGO_STATIC_ROOT"]
+    assert mounts(services["migrate"]) == {
+        **mounts(web),
+        static_root: (mounts(web)[static_root][0], False),
+    }
 
 
 def test_commands(compose):
@@ -113,7 +136,15 @@ def test_commands(compose):
     assert command_of(services["worker"])[:4] == ["celery", "-A", "config", "worker"]
     assert command_of(services["beat"])[:4] == ["celery", "-A", "config", "beat"]
     migrate = command_of(services["migrate"])
-    assert migrate[-3:] == ["manage.py", "migrate", "--noinput"]
+    assert migrate[:2] == ["sh", "-c"]
+    steps = [shlex.split(step) for step in migrate[2].split("&&")]
+    assert steps == [
+        ["python", "manage.py", "migrate", "--noinput"],
+        ["python", "manage.py", "move_private_files"],
+        # --clear: collectstatic skips a file whose copy is newer, which on a kept
+        # volume would leave an old file (and hash it into the manifest).
+        ["python", "manage.py", "collectstatic", "--noinput", "--clear"],
+    ]
     assert services["migrate"]["restart"] == "no"
 
 
@@ -148,13 +179,57 @@ def test_every_app_variable_is_read_by_the_settings(compose):
         assert name in read_elsewhere or re.search(rf"[\"']{name}[\"']", source), name
 
 
-def test_media_volume_is_shared_at_media_root(compose):
+def test_media_volumes_are_shared_at_their_roots(compose):
     services = compose["services"]
-    media_root = services["web"]["environment"]["MEDIA_ROOT"]
+    env = services["web"]["environment"]
     for name in ["web", "worker"]:
-        mounts = [str(volume).split(":") for volume in services[name]["volumes"]]
-        assert ["media", media_root] in [mount[:2] for mount in mounts], name
-    assert "media" in compose["volumes"]
+        assert mounts(services[name])[env["MEDIA_ROOT"]] == ("media", False), name
+        assert mounts(services[name])[env["PRIVATE_MEDIA_ROOT"]] == ("private-media", False), name
+        assert mounts(services[name])[env["DJANGO_STATIC_ROOT"]] == ("static", True), name
+    assert {"media", "private-media", "static"} <= set(compose["volumes"])
+
+
+def test_proxy_runs_the_template_in_the_repository(compose):
+    """The official nginx image fills /etc/nginx/templates/*.template from its
+    environment: the same file tests/config/test_proxy.py runs."""
+    proxy = compose["services"]["proxy"]
+    assert proxy["image"].startswith("nginx:")
+    source, read_only = mounts(proxy)["/etc/nginx/templates/default.conf.template"]
+    assert (BASE_DIR / source).resolve() == PROXY_TEMPLATE and read_only
+    placeholders = set(re.findall(r"\$\{([A-Z_]+)\}", PROXY_TEMPLATE.read_text()))
+    env = proxy["environment"]
+    assert placeholders == {name for name in env if name.startswith("PROXY_")}
+    # envsubst replaces these and nothing else (nginx's own $variables stay).
+    assert all(re.match(env["NGINX_ENVSUBST_FILTER"], name) for name in placeholders)
+    assert env["PROXY_UPSTREAM"] == "web:8000"
+    # "$$" in a compose file is a literal "$": nginx's variable.
+    assert env["PROXY_FORWARDED_PROTO"].replace("$$", "$") == "$scheme"
+    assert proxy["depends_on"] == {"web": {"condition": "service_started"}}
+
+
+def test_proxy_serves_what_the_app_writes(compose):
+    services = compose["services"]
+    proxy, app_env = services["proxy"], services["web"]["environment"]
+    env = proxy["environment"]
+    # The renditions (public storage) and the collected static files, read-only;
+    # never the private files.
+    assert mounts(proxy)[env["PROXY_MEDIA_ROOT"]] == ("media", True)
+    assert mounts(proxy)[env["PROXY_STATIC_ROOT"]] == ("static", True)
+    assert "private-media" not in {source for source, _ in mounts(proxy).values()}
+    assert mounts(services["migrate"])[app_env["DJANGO_STATIC_ROOT"]] == ("static", False)
+
+
+def test_only_the_proxy_is_published_on_all_interfaces(compose):
+    services = compose["services"]
+    assert published_ports(services["proxy"]) == [("", 8000, 80)]
+    assert services["web"]["environment"]["SITE_URL"] == "http://localhost:8000"
+    # TRUSTED_PROXY_COUNT: the one proxy appends the visitor's address.
+    assert str(services["web"]["environment"]["TRUSTED_PROXY_COUNT"]) == "1"
+    assert "ports" not in services["web"]
+    for name, service in services.items():
+        if name != "proxy":
+            for host, _published, _target in published_ports(service):
+                assert host == "127.0.0.1", name
 
 
 def test_start_order_waits_for_healthy_services(compose):
@@ -180,5 +255,5 @@ def test_backing_services(compose):
     assert "postgres-data" in compose["volumes"]
     assert services["redis"]["image"] == "redis:7"
     assert services["mailpit"]["image"].startswith("axllent/mailpit")
-    assert 8025 in target_ports(services["mailpit"])
-    assert 8000 in target_ports(services["web"])
+    # Mailpit's UI shows every mail (confirmation and reset links): this machine only.
+    assert published_ports(services["mailpit"]) == [("127.0.0.1", 8025, 8025)]

@@ -116,6 +116,15 @@ def test_runs_as_an_unprivileged_user():
     )
 
 
+def test_upload_folders_are_apart_and_writable_by_the_app_user():
+    env = env_instructions()
+    media, private = env["MEDIA_ROOT"], env["PRIVATE_MEDIA_ROOT"]
+    assert not private.startswith(media.rstrip("/") + "/") and private != media
+    setup = instructions()[index_of("RUN", lambda arguments: "useradd" in arguments)][1]
+    assert re.search(rf"chown app:app [^&]*{media}\b", setup)
+    assert re.search(rf"chown app:app [^&]*{private}\b", setup)
+
+
 def gunicorn_command():
     command = json.loads(instructions()[index_of("CMD")][1])  # exec form: signals reach gunicorn
     return command
@@ -175,6 +184,7 @@ def ignored(path):
         ".git/HEAD",
         "db.sqlite3",
         "media/images/a.jpg",
+        "private-media/documents/a.pdf",
         "staticfiles/staticfiles.json",
         "cms/__pycache__/models.cpython-311.pyc",
     ],

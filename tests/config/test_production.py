@@ -133,7 +133,7 @@ print(json.dumps({
         "staticfiles": "whitenoise.storage.CompressedManifestStaticFilesStorage",
         # base's dict is not changed in place under whoever else imports it
         "base_staticfiles": "django.contrib.staticfiles.storage.StaticFilesStorage",
-        "default_storage": "django.core.files.storage.FileSystemStorage",
+        "default_storage": "config.storages.PrivateFileSystemStorage",
     }
     local = run_production(
         ["python", "-c", "import config.settings.production as p; print(p.SECURE_SSL_REDIRECT)"],

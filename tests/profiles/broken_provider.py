@@ -7,3 +7,9 @@ def export(user):
 
 def erase(user):
     raise RuntimeError("erase failed half-way")
+
+
+def declaration():
+    from community.privacy.registry import Declaration
+
+    return Declaration(title="Kapot", data=[], purpose="Test", retention="Test")

@@ -1,6 +1,7 @@
 """Profile photos: checked with Pillow, made small and clean, served under the profile's rule."""
 
 import io
+from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
@@ -110,7 +111,7 @@ def test_a_decompression_bomb_is_refused_before_decoding(size):
     assert caught.value.messages == [TOO_MANY_PIXELS]
 
 
-def test_upload_through_the_form_stores_a_clean_photo(client, user):
+def test_upload_through_the_form_stores_a_clean_photo(client, user, settings):
     profile_for(user)
     client.force_login(user)
     original = jpeg_bytes(size=(1200, 800), exif=exif_with_gps_and_orientation())
@@ -122,7 +123,9 @@ def test_upload_through_the_form_stores_a_clean_photo(client, user):
     with profile.photo.open("rb") as stored:
         assert_clean_small_jpeg(stored.read(), size=(267, 400))
 
-    # Served by our view, not by /media/ (which serves images/ only).
+    # In the private storage, served by our view only: /media/ serves renditions only.
+    assert (Path(settings.PRIVATE_MEDIA_ROOT) / profile.photo.name).is_file()
+    assert not (Path(settings.MEDIA_ROOT) / profile.photo.name).exists()
     served = client.get(f"/leden/{user.pk}/foto/")
     assert served.status_code == 200
     assert served["Content-Type"] == "image/jpeg"
