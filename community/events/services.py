@@ -25,10 +25,11 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from cms.visibility import user_is_member
+from community.members.models import Profile
 from community.outbox.services import outbox_enqueue
 
 from . import mails
-from .models import EventSeats, Registration
+from .models import CalendarFeed, EventPage, EventSeats, Registration, new_feed_token
 from .selectors import institution_seat_counts, place_key, seats_taken
 
 logger = logging.getLogger(__name__)
@@ -224,8 +225,6 @@ def _already_error(existing, *, own=True):
 
 
 def _member_details(user):
-    from community.members.models import Profile
-
     profile = Profile.objects.select_related("institution").filter(user=user).first()
     institution = profile.institution if profile is not None else None
     name = profile.name if profile is not None else (user.get_full_name() or user.email)
@@ -583,8 +582,6 @@ def offers_expire(*, now=None):
     Returns the number of offers that expired.
     """
     now = now or timezone.now()
-    from cms.models import EventPage
-
     Registration.objects.filter(status=Status.UNCONFIRMED).filter(
         Q(created_at__lte=now - UNCONFIRMED_EXPIRE_AFTER) | Q(event__start__lte=now)
     ).update(status=Status.EXPIRED, updated_at=now)
@@ -763,8 +760,6 @@ def registrations_erase_person(*, user, addresses):
 @transaction.atomic
 def calendar_feed_renew(*, user):
     """Give the member a (new) secret feed URL; an old one stops working at once."""
-    from .models import CalendarFeed, new_feed_token
-
     feed, created = CalendarFeed.objects.select_for_update().get_or_create(user=user)
     if not created:
         feed.token = new_feed_token()

@@ -74,7 +74,7 @@ def _error_text(error):
 
 
 def registration_box(request, event):
-    """Context for the registration box on the event page (cms EventPage.get_context)."""
+    """Context for the registration box on the event page (event_tags.registration_box)."""
     state = selectors.registration_state(event=event, user=request.user)
     state["outcome"] = _outcome_for(request, event)
     state["outcome_anchor"] = OUTCOME_ANCHOR
