@@ -1,6 +1,6 @@
 """Reading registrations: seats, attendees and the waitlist of an event."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -219,12 +219,17 @@ def upcoming_events(*, limit: int):
     )[:limit]
 
 
+def cancellation_deadline(event: EventPage) -> datetime:
+    """Until when a confirmed seat can be given back: the deadline, or else the start."""
+    return event.cancellation_deadline or event.start
+
+
 def registration_state(*, event, user):
     """What the registration box on the event page shows this viewer (no forms)."""
     now = timezone.now()
     mine = registration_for(event=event, user=user)
     left = seats_left(event=event) if event.registration_enabled else None
-    deadline = event.cancellation_deadline or event.start
+    deadline = cancellation_deadline(event)
     return {
         "window": registration_window(event=event, now=now),
         "seats_left": left,

@@ -17,7 +17,6 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
@@ -30,13 +29,12 @@ from community.outbox.services import outbox_enqueue
 
 from . import mails
 from .models import CalendarFeed, EventPage, EventSeats, Registration, new_feed_token
-from .selectors import institution_seat_counts, place_key, seats_taken
+from .selectors import cancellation_deadline, institution_seat_counts, place_key, seats_taken
 
 logger = logging.getLogger(__name__)
 
 Status = Registration.Status
 
-TOKEN_SALT = "events.registration"
 # The reminder goes out about this long before the start (beat runs every 15 minutes).
 REMINDER_BEFORE = timedelta(hours=24)
 # A guest may ask for their confirmation mail again after this long.
@@ -98,36 +96,6 @@ OFFER_EXPIRED = (
 
 def _moment(value):
     return date_format(timezone.localtime(value), "l j F Y, H:i")
-
-
-# --- Tokens for links in mails --------------------------------------------------------
-
-
-def registration_token(*, registration):
-    """A signed, unguessable reference to one registration, for links in mail.
-
-    For a guest, whoever has the mail may confirm, accept an offer or cancel:
-    that is what the mail is for. A registration that belongs to an account
-    also needs that account logged in (views.manage). The salt keeps the token
-    useless anywhere else.
-    """
-    return signing.dumps(registration.pk, salt=TOKEN_SALT)
-
-
-def registration_from_token(token):
-    """The registration the token names, or None (tampered, unknown, anonymised, or
-    the event is over: a link in an old mail has nothing left to do)."""
-    try:
-        pk = signing.loads(token, salt=TOKEN_SALT)
-    except (signing.BadSignature, ValueError):
-        return None
-    if not isinstance(pk, int):
-        return None
-    return (
-        Registration.objects.select_related("event", "institution")
-        .filter(pk=pk, anonymised_at__isnull=True, event__end__gt=timezone.now())
-        .first()
-    )
 
 
 # --- The lock ---------------------------------------------------------------------------
@@ -518,10 +486,6 @@ def offer_accept(*, registration):
 
 def _raise_ics_sequence(event_id):
     EventSeats.objects.filter(event_id=event_id).update(ics_sequence=F("ics_sequence") + 1)
-
-
-def cancellation_deadline(event):
-    return event.cancellation_deadline or event.start
 
 
 def _cancel(registration, *, now, notify=True, by_editor=False):
