@@ -38,8 +38,10 @@ run: install
 test: install-dev
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# ruff, then the layer contract in .importlinter (README, "Architecture").
 lint: install-dev
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 # Debian's Chromium, for the browser tests (needs root; .ci/run does this itself).
 browser-deps:

@@ -30,7 +30,8 @@ def build(*, people, capacity, events):
 
     from django.utils import timezone
 
-    from cms.models import EventIndexPage, HomePage
+    from cms.models import HomePage
+    from community.events.models import EventIndexPage
     from tests.factories import EventPageFactory, InstitutionFactory, MemberFactory
 
     home = HomePage.objects.get()

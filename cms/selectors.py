@@ -2,7 +2,6 @@
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
-from django.utils import timezone
 
 from cms.visibility import Visibility, user_is_member
 
@@ -61,14 +60,12 @@ def themes_by_path():
 
 
 def home_highlights(*, user):
-    from cms.models import EventPage, NewsPage, ThemePage
+    """What the home page shows from the knowledge base; upcoming events come from the
+    events app's `{% upcoming_events %}` tag in the template."""
+    from cms.models import NewsPage, ThemePage
 
     return {
         "themes": ThemePage.objects.live().public().order_by("path"),
         "latest_news": NewsPage.objects.live().public().order_by("-date", "-pk")[:3],
-        "upcoming_events": EventPage.objects.live()
-        .public()
-        .filter(end__gte=timezone.now())
-        .order_by("start")[:3],
         "instrument_count": visible_instruments(user=user).count(),
     }

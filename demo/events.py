@@ -7,6 +7,13 @@ conference is also open to guests. `demo_registrations` are written once, when
 the event has none yet (no mail is sent for them).
 """
 
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from community.events.models import EventPage, Registration, RegistrationQuestion
+from community.members.models import Profile
 from demo.stream import callout, paragraph, steps
 
 MEETING_LINK = "https://vergaderen.ivho.example/"
@@ -218,8 +225,6 @@ EVENTS = [
 
 def registration_fields(item):
     """Extra page fields for a new demo event: its registration settings and questions."""
-    from community.events.models import RegistrationQuestion
-
     return {
         **item.get("registration", {}),
         "chatham_house": item.get("chatham_house", False),
@@ -232,15 +237,6 @@ def registration_fields(item):
 
 def seed_registrations(event_index, created):
     """Demo registrations, written directly and only for an event that has none yet."""
-    from datetime import timedelta
-
-    from django.contrib.auth import get_user_model
-    from django.utils import timezone
-
-    from cms.models import EventPage
-    from community.events.models import Registration
-    from community.members.models import Profile
-
     for item in EVENTS:
         wanted = item.get("demo_registrations")
         event = EventPage.objects.child_of(event_index).filter(slug=item["slug"]).first()

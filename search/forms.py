@@ -8,7 +8,7 @@ KINDS = {
     "thema": ("cms.ThemePage", "Thema's"),
     "instrument": ("cms.InstrumentPage", "Instrumenten"),
     "nieuws": ("cms.NewsPage", "Nieuws"),
-    "bijeenkomst": ("cms.EventPage", "Bijeenkomsten"),
+    "bijeenkomst": ("events.EventPage", "Bijeenkomsten"),
     "pagina": ("cms.StandardPage", "Overige pagina's"),
 }
 

@@ -6,8 +6,10 @@ from django.db.models import Q
 
 from wagtail.models import Page
 
+from cms.models import NewsPage
 from cms.selectors import visible_instruments
 from cms.visibility import visible_pages
+from community.events.models import EventPage
 
 from .forms import KINDS
 
@@ -18,8 +20,6 @@ def kind_models():
 
 def searchable_pages(*, user, theme=None, step=None):
     """Visible content pages, narrowed to a theme and/or process step when given."""
-    from cms.models import EventPage, NewsPage
-
     models = kind_models()
     pages = visible_pages(Page.objects.type(*models.values()), user)
     if theme is None and step is None:

@@ -2,13 +2,8 @@ from django.core.cache import cache
 
 import pytest
 
-from cms.models import (
-    EventIndexPage,
-    HomePage,
-    InstrumentIndexPage,
-    NewsIndexPage,
-    ThemeIndexPage,
-)
+from cms.models import HomePage, InstrumentIndexPage, NewsIndexPage, ThemeIndexPage
+from community.events.models import EventIndexPage
 from tests.factories import (
     EditorFactory,
     InstrumentTypeFactory,

@@ -1,6 +1,5 @@
 """The knowledge base's page types and vocabularies."""
 
-from .events import EventIndexPage, EventPage
 from .home import HomePage, StandardPage
 from .instruments import InstrumentAttachment, InstrumentIndexPage, InstrumentPage
 from .news import NewsIndexPage, NewsPage
@@ -9,8 +8,6 @@ from .themes import ThemeIndexPage, ThemePage
 
 __all__ = [
     "ChainPartner",
-    "EventIndexPage",
-    "EventPage",
     "HomePage",
     "InstrumentAttachment",
     "InstrumentIndexPage",

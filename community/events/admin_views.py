@@ -33,11 +33,9 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from cms.models import EventPage
-
-from . import broadcasts, exports, selectors
+from . import broadcasts, exports, selectors, services
 from .admin_forms import GUEST, BroadcastForm, RegistrationAddForm
-from .models import Registration
+from .models import EventPage, Registration
 from .permissions import can_manage
 
 Status = Registration.Status
@@ -248,8 +246,6 @@ class RegistrationAddView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
     def post(self, request, *args, **kwargs):
-        from . import services  # written alongside; imported late so the admin loads without it
-
         form = RegistrationAddForm(request.POST, event=self.event)
         if form.is_valid():
             data = form.cleaned_data
@@ -313,8 +309,6 @@ class RegistrationCancelView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
     def post(self, request, *args, **kwargs):
-        from . import services  # written alongside; imported late so the admin loads without it
-
         registration = self.registration
         if not registration.is_active:
             messages.info(request, "Deze aanmelding was al ingetrokken.")

@@ -16,6 +16,8 @@ from django.utils import timezone
 
 from icalendar import Alarm, Calendar, Event
 
+from .models import EventSeats
+
 PRODID = "-//IV-HO//Bijeenkomsten//NL"
 # A calendar alarm an hour before the start; the reminder mail comes a day before.
 ALARM_BEFORE = timedelta(hours=1)
@@ -33,8 +35,6 @@ def event_url(event):
 
 def event_sequence(event):
     """The current SEQUENCE of the event's calendar entry (0 before any change)."""
-    from .models import EventSeats
-
     return (
         EventSeats.objects.filter(event_id=event.pk)
         .values_list("ics_sequence", flat=True)
@@ -43,8 +43,6 @@ def event_sequence(event):
 
 
 def _sequences(events):
-    from .models import EventSeats
-
     return dict(
         EventSeats.objects.filter(event_id__in=[event.pk for event in events]).values_list(
             "event_id", "ics_sequence"

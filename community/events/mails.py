@@ -22,7 +22,8 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 
 from .calendar import cancellation_ics, event_ics, event_url
-from .selectors import place_description
+from .selectors import cancellation_deadline, place_description, waitlist_position
+from .tokens import registration_token
 
 SUBJECT_PREFIX = "[IV-HO] "
 ICS_MIMETYPE = "text/calendar"
@@ -44,8 +45,6 @@ def absolute(path):
 
 
 def manage_link(registration):
-    from .services import registration_token
-
     token = registration_token(registration=registration)
     return absolute(reverse("events:manage", args=[token]))
 
@@ -60,8 +59,6 @@ def when(event):
 
 
 def _context(registration, *, with_online_link=False, **extra):
-    from .services import cancellation_deadline
-
     event = registration.event
     deadline = cancellation_deadline(event)
     return {
@@ -115,8 +112,6 @@ def confirmation(*, registration):
 
 @_in_dutch
 def waitlisted(*, registration):
-    from .selectors import waitlist_position
-
     event = registration.event
     return _message(
         registration=registration, subject=f"Je staat op de wachtlijst: {event.title}",

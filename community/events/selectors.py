@@ -1,8 +1,14 @@
 """Reading registrations: seats, attendees and the waitlist of an event."""
 
-from django.db.models import Count, Q
+from datetime import datetime, timedelta
 
-from .models import Registration
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from cms.visibility import user_is_member
+from community.members.models import Profile
+
+from .models import EventPage, Registration
 
 
 def seats_taken(*, event):
@@ -34,15 +40,6 @@ def waitlist(*, event):
         )
         .select_related("institution", "user")
         .order_by("waitlisted_at", "pk")
-    )
-
-
-def with_seats_held(events):
-    """Event pages annotated with `seats_held`, for listings (EventPage.listing_seats_left)."""
-    return events.annotate(
-        seats_held=Count(
-            "registrations", filter=Q(registrations__status__in=Registration.HOLDS_SEAT)
-        )
     )
 
 
@@ -89,8 +86,6 @@ def event_for_request(request, event_id):
 
     Wagtail's page privacy (login, groups, password) applies exactly as on the page.
     """
-    from cms.models import EventPage
-
     event = EventPage.objects.live().filter(pk=event_id).first()
     if event is None:
         return None
@@ -126,8 +121,6 @@ def waitlist_position(*, registration):
 
 def registrations_of(*, user):
     """(upcoming, past) registrations of a member, for "Mijn bijeenkomsten"."""
-    from django.utils import timezone
-
     mine = (
         Registration.objects.filter(user=user, event__live=True)
         .exclude(status=Registration.Status.EXPIRED)
@@ -143,10 +136,6 @@ def registrations_of(*, user):
 
 def feed_registrations(*, user):
     """Events in a member's personal calendar feed: seats held, from a year back."""
-    from datetime import timedelta
-
-    from django.utils import timezone
-
     since = timezone.now() - timedelta(days=365)
     return (
         Registration.objects.filter(
@@ -160,12 +149,6 @@ def feed_registrations(*, user):
 
 def public_feed_events():
     """Events anyone may see in the public calendar feed: live, no page privacy, recent."""
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    from cms.models import EventPage
-
     since = timezone.now() - timedelta(days=90)
     return EventPage.objects.live().public().filter(end__gte=since).order_by("start")
 
@@ -175,8 +158,6 @@ def attendee_cards(*, event):
 
     Guests never agreed to a profile on the platform, so they are not named.
     """
-    from community.members.models import Profile
-
     cards, guests = [], 0
     rows = list(attendees(event=event))
     profiles = {
@@ -216,16 +197,39 @@ def registration_window(*, event, now):
     return "open"
 
 
+def card_seats_left(*, event, now) -> int | None:
+    """Free seats for an agenda card (0: full, waitlist open), or None to say nothing.
+
+    Only where registration is open and the number is limited, and only for an
+    event from a queryset with `seats_held` (EventPageQuerySet.with_seats_held):
+    a card never costs a query of its own.
+    """
+    held = getattr(event, "seats_held", None)
+    if held is None or event.capacity is None:
+        return None
+    if registration_window(event=event, now=now) != "open":
+        return None
+    return max(event.capacity - held, 0)
+
+
+def upcoming_events(*, limit: int):
+    """The next `limit` live public events that have not ended, soonest first (the home page)."""
+    return (
+        EventPage.objects.live().public().filter(end__gte=timezone.now()).order_by("start")
+    )[:limit]
+
+
+def cancellation_deadline(event: EventPage) -> datetime:
+    """Until when a confirmed seat can be given back: the deadline, or else the start."""
+    return event.cancellation_deadline or event.start
+
+
 def registration_state(*, event, user):
     """What the registration box on the event page shows this viewer (no forms)."""
-    from django.utils import timezone
-
-    from cms.visibility import user_is_member
-
     now = timezone.now()
     mine = registration_for(event=event, user=user)
     left = seats_left(event=event) if event.registration_enabled else None
-    deadline = event.cancellation_deadline or event.start
+    deadline = cancellation_deadline(event)
     return {
         "window": registration_window(event=event, now=now),
         "seats_left": left,

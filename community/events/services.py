@@ -17,7 +17,6 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
@@ -25,17 +24,17 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from cms.visibility import user_is_member
+from community.members.models import Profile
 from community.outbox.services import outbox_enqueue
 
 from . import mails
-from .models import EventSeats, Registration
-from .selectors import institution_seat_counts, place_key, seats_taken
+from .models import CalendarFeed, EventPage, EventSeats, Registration, new_feed_token
+from .selectors import cancellation_deadline, institution_seat_counts, place_key, seats_taken
 
 logger = logging.getLogger(__name__)
 
 Status = Registration.Status
 
-TOKEN_SALT = "events.registration"
 # The reminder goes out about this long before the start (beat runs every 15 minutes).
 REMINDER_BEFORE = timedelta(hours=24)
 # A guest may ask for their confirmation mail again after this long.
@@ -97,36 +96,6 @@ OFFER_EXPIRED = (
 
 def _moment(value):
     return date_format(timezone.localtime(value), "l j F Y, H:i")
-
-
-# --- Tokens for links in mails --------------------------------------------------------
-
-
-def registration_token(*, registration):
-    """A signed, unguessable reference to one registration, for links in mail.
-
-    For a guest, whoever has the mail may confirm, accept an offer or cancel:
-    that is what the mail is for. A registration that belongs to an account
-    also needs that account logged in (views.manage). The salt keeps the token
-    useless anywhere else.
-    """
-    return signing.dumps(registration.pk, salt=TOKEN_SALT)
-
-
-def registration_from_token(token):
-    """The registration the token names, or None (tampered, unknown, anonymised, or
-    the event is over: a link in an old mail has nothing left to do)."""
-    try:
-        pk = signing.loads(token, salt=TOKEN_SALT)
-    except (signing.BadSignature, ValueError):
-        return None
-    if not isinstance(pk, int):
-        return None
-    return (
-        Registration.objects.select_related("event", "institution")
-        .filter(pk=pk, anonymised_at__isnull=True, event__end__gt=timezone.now())
-        .first()
-    )
 
 
 # --- The lock ---------------------------------------------------------------------------
@@ -224,8 +193,6 @@ def _already_error(existing, *, own=True):
 
 
 def _member_details(user):
-    from community.members.models import Profile
-
     profile = Profile.objects.select_related("institution").filter(user=user).first()
     institution = profile.institution if profile is not None else None
     name = profile.name if profile is not None else (user.get_full_name() or user.email)
@@ -521,10 +488,6 @@ def _raise_ics_sequence(event_id):
     EventSeats.objects.filter(event_id=event_id).update(ics_sequence=F("ics_sequence") + 1)
 
 
-def cancellation_deadline(event):
-    return event.cancellation_deadline or event.start
-
-
 def _cancel(registration, *, now, notify=True, by_editor=False):
     """Cancel a locked registration and pass a freed seat on to the waitlist."""
     held_seat = registration.holds_seat
@@ -583,8 +546,6 @@ def offers_expire(*, now=None):
     Returns the number of offers that expired.
     """
     now = now or timezone.now()
-    from cms.models import EventPage
-
     Registration.objects.filter(status=Status.UNCONFIRMED).filter(
         Q(created_at__lte=now - UNCONFIRMED_EXPIRE_AFTER) | Q(event__start__lte=now)
     ).update(status=Status.EXPIRED, updated_at=now)
@@ -763,8 +724,6 @@ def registrations_erase_person(*, user, addresses):
 @transaction.atomic
 def calendar_feed_renew(*, user):
     """Give the member a (new) secret feed URL; an old one stops working at once."""
-    from .models import CalendarFeed, new_feed_token
-
     feed, created = CalendarFeed.objects.select_for_update().get_or_create(user=user)
     if not created:
         feed.token = new_feed_token()

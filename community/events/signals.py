@@ -6,6 +6,7 @@ transaction, so its outbox rows commit (or roll back) with the new revision.
 
 from wagtail.signals import page_published
 
+from .models import EventPage
 from .services import event_changes_notify
 
 
@@ -14,8 +15,6 @@ def notify_registrants(sender, instance, **kwargs):
 
 
 def connect():
-    from cms.models import EventPage
-
     page_published.connect(
         notify_registrants, sender=EventPage, dispatch_uid="events_notify_registrants"
     )

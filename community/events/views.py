@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from cms.visibility import user_is_member
 from community.ratelimits import within_limit
 
-from . import calendar, selectors, services
+from . import calendar, selectors, services, tokens
 from .forms import GuestRegistrationForm, RegistrationForm
 from .models import CalendarFeed, Registration
 from .permissions import may_see_online_link
@@ -74,12 +74,12 @@ def _error_text(error):
 
 
 def registration_box(request, event):
-    """Context for the registration box on the event page (cms EventPage.get_context)."""
+    """Context for the registration box on the event page (event_tags.registration_box)."""
     state = selectors.registration_state(event=event, user=request.user)
     state["outcome"] = _outcome_for(request, event)
     state["outcome_anchor"] = OUTCOME_ANCHOR
     if state["registration"] is not None:
-        state["manage_token"] = services.registration_token(registration=state["registration"])
+        state["manage_token"] = tokens.registration_token(registration=state["registration"])
     if state["window"] == "open" and state["registration"] is None:
         if state["viewer_is_member"]:
             state["form"] = RegistrationForm(event=event)
@@ -191,7 +191,7 @@ def manage(request, token):
     else logged in sees the same 404 as for a bad token. GET only shows; the
     buttons POST.
     """
-    registration = services.registration_from_token(token)
+    registration = tokens.registration_from_token(token)
     if registration is None:
         raise Http404("Onbekende aanmelding")
     if registration.user_id is not None:
@@ -220,10 +220,10 @@ def manage(request, token):
         "token": token,
         "error": error,
         "waitlist_position": selectors.waitlist_position(registration=registration),
-        "cancel_until": services.cancellation_deadline(registration.event),
+        "cancel_until": selectors.cancellation_deadline(registration.event),
         "can_cancel": registration.is_active and (
             registration.status != Status.CONFIRMED
-            or timezone.now() <= services.cancellation_deadline(registration.event)
+            or timezone.now() <= selectors.cancellation_deadline(registration.event)
         ),
     }
     return TemplateResponse(
@@ -245,7 +245,7 @@ def my_events(request):
                     "position": selectors.waitlist_position(registration=registration),
                     "manage_url": reverse(
                         "events:manage",
-                        args=[services.registration_token(registration=registration)],
+                        args=[tokens.registration_token(registration=registration)],
                     ),
                 }
                 for registration in upcoming

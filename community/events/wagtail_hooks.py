@@ -8,10 +8,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
-from cms.models import EventPage
-
 from . import admin_urls, admin_views
-from .models import Registration
+from .models import EventPage, Registration
 from .permissions import can_manage
 
 

@@ -173,27 +173,3 @@ def test_home_shows_themes_latest_news_and_upcoming_events(client, two_themes, n
     assert "Privacy" in html and "Cybersecurity" in html
     assert "Bericht 00" in html and "Bericht 05" not in html
     assert "Komende netwerkdag" in html and "Voorbije conferentie" not in html
-
-
-def test_event_index_splits_upcoming_and_past(client, site_tree):
-    EventPageFactory(parent=site_tree["events"], title="Komende netwerkdag")
-    EventPageFactory(parent=site_tree["events"], title="Voorbije conferentie",
-                     start=timezone.now() - datetime.timedelta(days=30),
-                     end=timezone.now() - datetime.timedelta(days=30, hours=-3))
-    response = client.get(site_tree["events"].url + "?page=zzz")
-    assert [event.title for event in response.context["upcoming"]] == ["Komende netwerkdag"]
-    assert [event.title for event in response.context["page_obj"]] == ["Voorbije conferentie"]
-
-
-def test_event_times_are_shown_in_amsterdam_time_across_dst(client, site_tree):
-    # 29 March 2026, 01:30 UTC is 03:30 summer time (CEST) in Amsterdam.
-    start = datetime.datetime(2026, 3, 29, 1, 30, tzinfo=datetime.UTC)
-    event = EventPageFactory(parent=site_tree["events"], title="Nachtelijke oefening",
-                             start=start, end=start + datetime.timedelta(hours=2))
-    html = client.get(event.url).content.decode()
-    assert "29 maart 2026, 03:30" in html
-    assert "05:30" in html
-    winter = datetime.datetime(2026, 12, 1, 12, 0, tzinfo=datetime.UTC)
-    event2 = EventPageFactory(parent=site_tree["events"], title="Winteroverleg",
-                              start=winter, end=winter + datetime.timedelta(hours=1))
-    assert "1 december 2026, 13:00" in client.get(event2.url).content.decode()

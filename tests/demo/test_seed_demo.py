@@ -24,7 +24,6 @@ from openpyxl import load_workbook
 
 from cms.models import (
     ChainPartner,
-    EventPage,
     HomePage,
     InstrumentAttachment,
     InstrumentIndexPage,
@@ -36,6 +35,7 @@ from cms.models import (
     ThemePage,
 )
 from cms.visibility import Visibility
+from community.events.models import EventPage
 from community.members.models import Institution, InstitutionDomain, Profile
 from community.privacy.models import PrivacyStatementPage
 from community.quickscan.models import Action, Answer, Question, QuickscanVersion, Scan

@@ -4,8 +4,7 @@ from django.urls import reverse
 
 import pytest
 
-from cms.models import EventPage
-from community.events.models import Registration
+from community.events.models import EventPage, Registration
 from tests.factories import EditorFactory
 from tests.factories.events import RegistrationFactory
 

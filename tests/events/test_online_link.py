@@ -15,7 +15,7 @@ from django.utils import timezone
 import pytest
 from icalendar import Calendar
 
-from community.events import services
+from community.events import services, tokens
 from community.events.models import Registration
 from tests.factories import EditorFactory, EventPageFactory, UserFactory
 from tests.factories.events import RegistrationFactory
@@ -152,7 +152,7 @@ def test_the_mail_link_pages_do_not_show_it_without_a_seat(client, online_event,
     registration = registered(online_event, status, **({"user": None} if who == "guest" else {}))
     if registration.user is not None:
         client.force_login(registration.user)
-    token = services.registration_token(registration=registration)
+    token = tokens.registration_token(registration=registration)
     assert ONLINE not in get(client, None, reverse("events:manage", args=[token]))
 
 

@@ -12,7 +12,7 @@ from wagtail.models import PageViewRestriction
 import pytest
 from icalendar import Calendar
 
-from community.events import services
+from community.events import services, tokens
 from community.events.models import CalendarFeed, Registration, RegistrationQuestion
 from tests.factories.events import RegistrationFactory
 
@@ -250,7 +250,7 @@ def test_an_offer_is_taken_from_the_mail_link(client, make_event, members):
     seat = services.registration_create(event=event, user=first)
     waiting = services.registration_create(event=event, user=second)
     services.registration_cancel(registration=seat)
-    url = reverse("events:manage", args=[services.registration_token(registration=waiting)])
+    url = reverse("events:manage", args=[tokens.registration_token(registration=waiting)])
 
     client.force_login(second)  # a member's registration needs their account
     response = client.get(url)
@@ -262,7 +262,7 @@ def test_an_offer_is_taken_from_the_mail_link(client, make_event, members):
 
 def test_a_tampered_token_is_a_404(client, event, member):
     registration = RegistrationFactory(event=event, user=member)
-    token = services.registration_token(registration=registration)
+    token = tokens.registration_token(registration=registration)
     assert client.get(reverse("events:manage", args=[token[:-2] + "xx"])).status_code == 404
     assert client.get(reverse("events:manage", args=["1"])).status_code == 404
 
@@ -270,7 +270,7 @@ def test_a_tampered_token_is_a_404(client, event, member):
 def test_an_unknown_action_is_a_message_not_an_error(client, event, member):
     registration = RegistrationFactory(event=event, user=member)
     client.force_login(member)
-    url = reverse("events:manage", args=[services.registration_token(registration=registration)])
+    url = reverse("events:manage", args=[tokens.registration_token(registration=registration)])
     response = client.post(url, {"action": "hack"})
     assert response.status_code == 400
     assert "Kies wat je wilt doen" in response.content.decode()
@@ -387,7 +387,7 @@ def test_non_members_get_no_attendee_list(client, event, pending):
 def member_link(event, member):
     registration = services.registration_create(event=event, user=member)
     return registration, reverse(
-        "events:manage", args=[services.registration_token(registration=registration)]
+        "events:manage", args=[tokens.registration_token(registration=registration)]
     )
 
 
@@ -425,7 +425,7 @@ def test_a_guest_link_needs_no_login(client, make_event):
         event=event, guest={"name": "Petra", "email": "petra@gemeente.example",
                             "institution": None, "institution_name": "Gemeente"},
     )
-    url = reverse("events:manage", args=[services.registration_token(registration=registration)])
+    url = reverse("events:manage", args=[tokens.registration_token(registration=registration)])
     client.post(url, {"action": "confirm"})
     registration.refresh_from_db()
     assert registration.status == Status.CONFIRMED
@@ -438,7 +438,7 @@ def test_links_stop_working_once_the_event_is_over(client, make_event, member):
     assert client.get(url).status_code == 200
     with later(seconds=int((event.end - timezone.now()).total_seconds()) + 60):
         assert client.get(url).status_code == 404
-        assert services.registration_from_token(url.split("/")[-2]) is None
+        assert tokens.registration_from_token(url.split("/")[-2]) is None
 
 
 # --- Odd tokens are a 404, never a 500 -----------------------------------------------------------

@@ -1,7 +1,6 @@
 """Factories for tests and benchmarks: pages, vocabularies and people."""
 
 from .cms import (
-    EventPageFactory,
     InstrumentPageFactory,
     InstrumentTypeFactory,
     NewsPageFactory,
@@ -9,6 +8,7 @@ from .cms import (
     StandardPageFactory,
     ThemePageFactory,
 )
+from .events import EventPageFactory
 from .members import InstitutionFactory
 from .people import EditorFactory, MemberFactory, UserFactory
 

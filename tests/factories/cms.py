@@ -1,5 +1,3 @@
-import datetime
-
 from django.utils import timezone
 
 import factory
@@ -65,16 +63,6 @@ class NewsPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Nieuwsbericht {n}")
     intro = "Kort nieuws."
     date = factory.LazyFunction(timezone.localdate)
-
-
-class EventPageFactory(wagtail_factories.PageFactory):
-    class Meta:
-        model = models.EventPage
-
-    title = factory.Sequence(lambda n: f"Bijeenkomst {n}")
-    start = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
-    end = factory.LazyAttribute(lambda o: o.start + datetime.timedelta(hours=3))
-    location_name = "Utrecht"
 
 
 class StandardPageFactory(wagtail_factories.PageFactory):

@@ -1,6 +1,21 @@
-import factory
+import datetime
 
-from community.events.models import Registration
+from django.utils import timezone
+
+import factory
+import wagtail_factories
+
+from community.events.models import EventPage, Registration
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = EventPage
+
+    title = factory.Sequence(lambda n: f"Bijeenkomst {n}")
+    start = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
+    end = factory.LazyAttribute(lambda o: o.start + datetime.timedelta(hours=3))
+    location_name = "Utrecht"
 
 
 class RegistrationFactory(factory.django.DjangoModelFactory):

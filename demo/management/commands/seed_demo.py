@@ -22,8 +22,6 @@ from django_comments_xtd.models import XtdComment
 
 from cms.models import (
     ChainPartner,
-    EventIndexPage,
-    EventPage,
     HomePage,
     InstrumentAttachment,
     InstrumentIndexPage,
@@ -38,6 +36,7 @@ from cms.models import (
 )
 from cms.visibility import Visibility
 from community.discussions.services import comment_post, comment_reply
+from community.events.models import EventIndexPage, EventPage
 from community.members.models import Institution, Profile
 from community.members.services import django_site_sync
 from community.privacy.models import PrivacyStatementPage

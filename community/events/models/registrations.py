@@ -1,8 +1,9 @@
-"""Registrations for network meetings (cms.EventPage), the waitlist and calendar feeds.
+"""Registrations for network meetings (EventPage), the waitlist and calendar feeds.
 
-The page holds what editors set (capacity, deadlines, questions); this app holds
-who comes. Seats are counted under a row lock on the event's `EventSeats` row,
-never on the page itself, so publishing a page revision cannot overwrite them.
+The page (pages.py) holds what editors set (capacity, deadlines); these models
+hold the questions asked and who comes. Seats are counted under a row lock on
+the event's `EventSeats` row, never on the page itself, so publishing a page
+revision cannot overwrite them.
 """
 
 import secrets
@@ -24,7 +25,7 @@ class RegistrationQuestion(Orderable):
         CHOICE = "choice", "Eén keuze uit een lijst"
 
     event = ParentalKey(
-        "cms.EventPage", related_name="registration_questions", on_delete=models.CASCADE
+        "events.EventPage", related_name="registration_questions", on_delete=models.CASCADE
     )
     label = models.CharField("vraag", max_length=200)
     help_text = models.CharField("toelichting", max_length=255, blank=True)
@@ -60,7 +61,7 @@ class EventSeats(models.Model):
     """
 
     event = models.OneToOneField(
-        "cms.EventPage", primary_key=True, on_delete=models.CASCADE, related_name="seats"
+        "events.EventPage", primary_key=True, on_delete=models.CASCADE, related_name="seats"
     )
     notified_start = models.DateTimeField(null=True)
     notified_end = models.DateTimeField(null=True)
@@ -99,7 +100,7 @@ class Registration(models.Model):
     HOLDS_SEAT = (Status.CONFIRMED, Status.OFFERED)
 
     event = models.ForeignKey(
-        "cms.EventPage", on_delete=models.CASCADE, related_name="registrations",
+        "events.EventPage", on_delete=models.CASCADE, related_name="registrations",
         verbose_name="bijeenkomst",
     )
     user = models.ForeignKey(
@@ -208,7 +209,7 @@ class Broadcast(models.Model):
     """
 
     event = models.ForeignKey(
-        "cms.EventPage", on_delete=models.CASCADE, related_name="broadcasts",
+        "events.EventPage", on_delete=models.CASCADE, related_name="broadcasts",
         verbose_name="bijeenkomst",
     )
     token = models.UUIDField(unique=True, editable=False)

@@ -1,5 +1,13 @@
+"""The agenda and its event pages: what editors set, from the time to the registration rules.
+
+They moved here from cms (issue 10): the registration settings and questions are
+this app's domain. Their tables keep the names they had in cms (`db_table`), so
+moving them renamed no table; see migrations/0004_event_pages_from_cms.py.
+"""
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
@@ -12,11 +20,15 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from .base import ContentPage
-from .themes import ThemePage
+from cms.models import ThemePage
+from cms.models.base import ContentPage
+from cms.selectors import paginate
+
+from .registrations import Registration
 
 
 class EventIndexPage(ContentPage):
@@ -24,29 +36,42 @@ class EventIndexPage(ContentPage):
 
     max_count = 1
     parent_page_types = ["cms.HomePage"]
-    subpage_types = ["cms.EventPage"]
+    subpage_types = ["events.EventPage"]
 
     class Meta:
+        db_table = "cms_eventindexpage"
         verbose_name = "agenda"
 
     def get_context(self, request, *args, **kwargs):
-        from cms.selectors import paginate
-
         context = super().get_context(request, *args, **kwargs)
         events = EventPage.objects.child_of(self).live().public()
         now = timezone.now()
         # Free seats per card in one query (an annotation), not one per event.
-        from community.events.selectors import with_seats_held
-
-        context["upcoming"] = with_seats_held(events.filter(end__gte=now).order_by("start"))
+        context["upcoming"] = events.filter(end__gte=now).order_by("start").with_seats_held()
         context["page_obj"] = paginate(
             request, events.filter(end__lt=now).order_by("-start"), per_page=10
         )
         return context
 
 
+class EventPageQuerySet(PageQuerySet):
+    def with_seats_held(self):
+        """Annotate `seats_held` (confirmed seats and open offers) for the agenda's cards.
+
+        The card's "Nog 3 plaatsen vrij" (event_tags.card_seats_left) reads it,
+        so a listing never costs a query per event.
+        """
+        return self.annotate(
+            seats_held=Count(
+                "registrations", filter=Q(registrations__status__in=Registration.HOLDS_SEAT)
+            )
+        )
+
+
 class EventPage(ContentPage):
     """A network meeting, themed day or conference. Times are stored in UTC."""
+
+    objects = PageManager.from_queryset(EventPageQuerySet)()
 
     class Format(models.TextChoices):
         ON_SITE = "on_site", "Op locatie"
@@ -77,8 +102,8 @@ class EventPage(ContentPage):
         help_text="De deelnemerslijst blijft verborgen en de pagina noemt de regel.",
     )
 
-    # Registration through the platform. Seat counts live in community.events,
-    # never on the page: publishing a revision would overwrite them.
+    # Registration through the platform. Seat counts live in EventSeats and
+    # Registration, never on the page: publishing a revision would overwrite them.
     registration_enabled = models.BooleanField("aanmelden via het platform", default=False)
     open_to_guests = models.BooleanField(
         "ook open voor niet-leden", default=False,
@@ -157,10 +182,11 @@ class EventPage(ContentPage):
         index.FilterField("start"),
         index.FilterField("end"),
     ]
-    parent_page_types = ["cms.EventIndexPage"]
+    parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
 
     class Meta:
+        db_table = "cms_eventpage"
         verbose_name = "bijeenkomst"
         verbose_name_plural = "bijeenkomsten"
 
@@ -194,31 +220,11 @@ class EventPage(ContentPage):
     def is_past(self):
         return self.end < timezone.now()
 
-    @property
-    def listing_seats_left(self):
-        """Free seats for an agenda card (0: full, waitlist open), or None to say nothing.
-
-        Only where registration is open and the number is limited, and only on a
-        page whose queryset carries `seats_held` (community.events.selectors.
-        with_seats_held): a card never costs a query of its own.
-        """
-        from community.events.selectors import registration_window
-
-        held = getattr(self, "seats_held", None)
-        if held is None or self.capacity is None:
-            return None
-        if registration_window(event=self, now=timezone.now()) != "open":
-            return None
-        return max(self.capacity - held, 0)
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # In a preview the themes are modelcluster's in-memory relation, which has
         # no .live(): look the chosen pages up by id (the same for a saved page).
         theme_ids = [theme.pk for theme in self.themes.all()]
         context["themes"] = ThemePage.objects.filter(pk__in=theme_ids).live().public()
-        if self.registration_enabled:
-            from community.events.views import registration_box
-
-            context["box"] = registration_box(request, self)
+        # The registration box comes from event_tags.registration_box in the template.
         return context
