@@ -20,6 +20,7 @@ from cms.models import (
     ThemePage,
 )
 from community.events.models import EventIndexPage
+from community.privacy.models import PrivacyStatementPage
 from tests.factories import (
     InstrumentTypeFactory,
     ProcessStepFactory,
@@ -30,11 +31,12 @@ from tests.factories import (
 
 class PageTreeRulesTests(WagtailPageTestCase):
     def test_home_holds_the_sections(self):
-        # The agenda belongs to the events app: it joins by naming the home page
-        # as its parent, cms does not name it.
+        # The agenda (events app) and the privacy statement (privacy app) join by
+        # naming the home page as their parent; cms does not name them.
         self.assertAllowedSubpageTypes(
             HomePage,
-            {ThemeIndexPage, InstrumentIndexPage, NewsIndexPage, EventIndexPage, StandardPage},
+            {ThemeIndexPage, InstrumentIndexPage, NewsIndexPage, EventIndexPage, StandardPage,
+             PrivacyStatementPage},
         )
         self.assertAllowedParentPageTypes(HomePage, {Page})
 
