@@ -267,3 +267,21 @@ def test_gunicorn_serves_a_page_with_hsts(serve, db):
     assert status == 200, body
     assert b"Disallow: /admin/" in body
     assert headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
+
+
+def test_celery_without_a_settings_module_runs_production_like_the_web_process(run_production):
+    """`celery -A config worker` outside the image (no DJANGO_SETTINGS_MODULE) must not
+    fall back to the dev settings: those deliver the outbox to the console, so every
+    password-reset link and login code would be printed to the worker's log and marked
+    sent, and DEBUG would be on. wsgi.py and asgi.py default to production; so must the
+    Celery app (and refuse to start half-configured, like them)."""
+    script = """
+from config.celery_app import app
+from django.conf import settings
+print(settings.SETTINGS_MODULE, settings.OUTBOX_DELIVERY_BACKEND, settings.DEBUG)
+"""
+    result = run_production(["python", "-c", script], DJANGO_SETTINGS_MODULE=None)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "config.settings.production", "django.core.mail.backends.smtp.EmailBackend", "False"
+    ]
