@@ -285,3 +285,16 @@ print(settings.SETTINGS_MODULE, settings.OUTBOX_DELIVERY_BACKEND, settings.DEBUG
     assert result.stdout.split() == [
         "config.settings.production", "django.core.mail.backends.smtp.EmailBackend", "False"
     ]
+
+
+@pytest.mark.parametrize("count", [None, "", "0"], ids=["unset", "empty", "zero"])
+def test_settings_refuse_to_load_without_the_proxy_count(run_production, count):
+    """Production always sits behind a proxy (TLS ends there: SECURE_PROXY_SSL_HEADER).
+    With TRUSTED_PROXY_COUNT at its default 0, allauth takes the proxy's address for
+    every visitor, so one person failing ten logins a minute (`login_failed`
+    10/m/ip) answers 429 to every login on the site, and likewise for login codes,
+    sign-ups and password resets: anyone can keep every member out."""
+    message = refused(
+        run_production(IMPORT_SETTINGS, TRUSTED_PROXY_COUNT=count), "TRUSTED_PROXY_COUNT"
+    )
+    assert "e.g. TRUSTED_PROXY_COUNT=1" in message
