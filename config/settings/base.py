@@ -295,7 +295,7 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 # The Wagtail admin asks for two-factor login (off in dev, for the demo editor).
 REQUIRE_MFA_FOR_ADMIN = env_bool("REQUIRE_MFA_FOR_ADMIN", default=True)
 MFA_TOTP_ISSUER = "IV-HO"
-ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT") or "0")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
