@@ -24,12 +24,13 @@ RUN pip install -r requirements.txt
 COPY . .
 
 # Static files are built into the image; WhiteNoise serves them under hashed
-# names. Production settings refuse to load without a secret key, PostgreSQL and
-# Redis: these dummies exist for this one step only and are not part of the
-# image's environment. collectstatic connects to neither (.invalid never resolves).
+# names. Production settings refuse to load without a secret key, PostgreSQL,
+# Redis and the proxy count: these dummies exist for this one step only and are
+# not part of the image's environment. collectstatic connects to neither (.invalid never resolves).
 RUN DJANGO_SECRET_KEY=build-time-only-dummy-key-for-collectstatic-never-used-at-runtime \
     DATABASE_URL=postgres://build@collectstatic.invalid:5432/unused \
     REDIS_URL=redis://collectstatic.invalid:6379/0 \
+    TRUSTED_PROXY_COUNT=1 \
     python manage.py collectstatic --noinput
 
 # Run as an unprivileged user; it may write uploads to the two media folders only

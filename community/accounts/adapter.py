@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
 from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.core.internal import ratelimit
 from allauth.core.ratelimit import respond_429
@@ -13,9 +14,28 @@ from allauth.core.ratelimit import respond_429
 # Failed logins for one address from all client addresses together, on top of
 # allauth's `login_failed` (which we key per address *and* client IP).
 ADDRESS_CEILING_ACTION = "login_failed_address"
+# "There is no account for this address" mails, per address: see send_mail().
+UNKNOWN_ACCOUNT_MAIL_ACTION = "unknown_account_mail"
+UNKNOWN_ACCOUNT_TEMPLATE = "account/email/unknown_account"
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """Mails saying an address has no account stop at a daily ceiling per address.
+
+        Anyone can ask a login code (or a password reset) for a stranger's address;
+        allauth then mails "you have no account", held by its per-minute limits only
+        (for login codes 3 a minute: 4,320 a day). Nobody is kept out of an account
+        that does not exist, so over the ceiling the mail is simply not sent; the
+        page answers the same, so this tells nobody whether the address is known.
+        """
+        if template_prefix == UNKNOWN_ACCOUNT_TEMPLATE and not ratelimit.consume(
+            allauth_context.request, app="allauth.account", action=UNKNOWN_ACCOUNT_MAIL_ACTION,
+            key=email.lower(),
+        ):
+            return
+        super().send_mail(template_prefix, email, context)
+
     def _get_login_attempts_cache_key(self, request: HttpRequest, **credentials: Any) -> str:
         """Count failed logins per address and client IP, not per address alone.
 

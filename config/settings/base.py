@@ -272,6 +272,10 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "login_failed_address": "20/h/key",
     "request_login_code": "20/m/ip,3/m/key",
+    # "No account for this address" mails (login code or password reset asked for an
+    # unknown address): nobody can be kept out of an account that does not exist,
+    # so a daily ceiling per address; over it the mail is silently not sent.
+    "unknown_account_mail": "5/d/key",
     "signup": "20/m/ip",
     # Both mail an address someone typed: besides allauth's per-minute limits, a daily
     # ceiling per address, so nobody can flood a stranger's inbox from many IPs.
@@ -291,7 +295,7 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 # The Wagtail admin asks for two-factor login (off in dev, for the demo editor).
 REQUIRE_MFA_FOR_ADMIN = env_bool("REQUIRE_MFA_FOR_ADMIN", default=True)
 MFA_TOTP_ISSUER = "IV-HO"
-ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT") or "0")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

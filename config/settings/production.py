@@ -82,6 +82,18 @@ if _scheme(CELERY_BROKER_URL).startswith("memory"):
         "or name another broker, e.g. CELERY_BROKER_URL=redis://redis.example.org:6379/1"
     )
 
+# Production always sits behind a proxy (TLS ends there: SECURE_PROXY_SSL_HEADER
+# below). Counted as 0, allauth would take the proxy's address for every visitor,
+# and one person failing ten logins a minute would shut everyone out.
+if not os.environ.get("TRUSTED_PROXY_COUNT", "").strip().isdigit() or (
+    int(os.environ["TRUSTED_PROXY_COUNT"]) < 1
+):
+    raise ImproperlyConfigured(
+        "TRUSTED_PROXY_COUNT must be set in production to the number of proxies in front "
+        "of gunicorn that append to X-Forwarded-For, e.g. TRUSTED_PROXY_COUNT=1 behind "
+        "one nginx: otherwise every visitor shares the proxy's address in the rate limits."
+    )
+
 # --- Static files -------------------------------------------------------------
 
 # WhiteNoise serves the files collected at image build time, under hashed names

@@ -7,6 +7,8 @@ import re
 import time
 from types import SimpleNamespace
 
+from django.test import Client
+
 import pytest
 
 from tests.accounts.conftest import LOGIN_URL, audit_account_page, log_in, logged_in_user_id
@@ -153,3 +155,54 @@ def test_password_reset_mails_to_one_address_stop_at_a_daily_ceiling(
 
     assert answers == [302] * 20 + [429] * 2
     assert len(mailoutbox) == 20
+
+
+def moving_clock(monkeypatch):
+    """allauth's rate-limit clock, moved by hand (`clock["now"]`)."""
+    from allauth.core.internal import ratelimit
+
+    clock = {"now": time.time()}
+    monkeypatch.setattr(ratelimit, "time", SimpleNamespace(
+        time=lambda: clock["now"], monotonic=time.monotonic, sleep=time.sleep))
+    return clock
+
+
+def test_unknown_account_mails_by_login_code_stop_at_a_daily_ceiling(
+    client, db, mailoutbox, monkeypatch
+):
+    """"Request a login code" for an address without an account mails that address
+    ("you have no account here"). Only allauth's 3/m/key held it: one IP could send
+    a stranger 3 mails a minute, 4,320 a day. Nobody can be locked out of an account
+    that does not exist, so a daily ceiling per address costs nothing; the answer
+    stays the same (no enumeration), the mail just is not sent."""
+    clock = moving_clock(monkeypatch)
+    start = clock["now"]
+    stranger = "vreemde@example.org"
+    for number in range(60):
+        clock["now"] = start + (number // 3) * 61
+        response = Client().post("/accounts/login/code/", {"email": stranger},
+                                 REMOTE_ADDR=f"192.0.2.{number % 50 + 1}")  # no cookies
+        assert response.status_code == 302
+
+    assert 0 < len([m for m in mailoutbox if stranger in m.to]) <= 10
+
+
+@pytest.mark.xfail(strict=True, reason="open: request_login_code is keyed on the address alone")
+def test_one_ip_cannot_keep_the_owner_from_both_ways_in(client, user, mailoutbox, monkeypatch):
+    """The attacker fills the per-address ceiling of failed logins (20/h) and, every
+    minute, allauth's `request_login_code` allowance for the address (3/m/key). The
+    owner, from their own IP, then has neither a password login (429) nor a code."""
+    clock = moving_clock(monkeypatch)
+    start = clock["now"]
+    attacker = "192.0.2.66"
+    for number in range(20):  # 5 per 5 minutes per address and IP: 20 in 20 minutes
+        clock["now"] = start + (number // 5) * 301
+        log_in_from(client, attacker, user.email, "geraden-wachtwoord")
+    for _ in range(3):
+        Client().post("/accounts/login/code/", {"email": user.email}, REMOTE_ADDR=attacker)
+    mailoutbox.clear()
+    owner = "198.51.100.7"
+
+    assert log_in_from(client, owner, user.email).status_code == 429
+    client.post("/accounts/login/code/", {"email": user.email}, REMOTE_ADDR=owner)
+    assert [m for m in mailoutbox if user.email in m.to], "the owner got no login code"

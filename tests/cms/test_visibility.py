@@ -132,3 +132,37 @@ def test_rich_text_links_to_members_only_pages_are_plain_text_for_outsiders(
     client.force_login(member)
     html = client.get(news.url).content.decode()
     assert f'href="{secret.url}"' in html
+
+
+def _new_document(name):
+    from django.core.files.base import ContentFile
+
+    from wagtail.documents.models import Document
+
+    document = Document(title=name)
+    document.file.save(f"{name}.pdf", ContentFile(b"%PDF-1.4 body"), save=False)
+    document.save()
+    return document
+
+
+@pytest.mark.parametrize("placement", ["document_block", "rich_text_link"])
+def test_documents_in_the_body_of_a_members_only_instrument_are_protected(
+    client, member, knowledge_base, placement
+):
+    """The editor's natural place for a file is the body, not only the attachments."""
+    secret = knowledge_base["secret"]
+    document = _new_document(f"body-{placement}")
+    if placement == "document_block":
+        secret.body = [("document", {"document": document, "title": "Dreigingsbeeld"})]
+    else:
+        secret.body = [("paragraph", RichText(
+            f'<p>Zie <a linktype="document" id="{document.pk}">het dreigingsbeeld</a>.</p>'
+        ))]
+    secret.save_revision().publish()
+
+    response = client.get(document.url)
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    client.force_login(UserFactory())
+    assert client.get(document.url).status_code == 403
+    client.force_login(member)
+    assert client.get(document.url).status_code == 200

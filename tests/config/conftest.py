@@ -43,6 +43,7 @@ def production_env():
         env["DJANGO_SECRET_KEY"] = secrets.token_urlsafe(50)
         env["DATABASE_URL"] = PLACEHOLDER_DATABASE_URL
         env["REDIS_URL"] = PLACEHOLDER_REDIS_URL
+        env["TRUSTED_PROXY_COUNT"] = "1"
         env.update(overrides)
         return {key: value for key, value in env.items() if value is not None}
 

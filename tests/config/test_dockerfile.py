@@ -61,7 +61,7 @@ def test_base_image_and_dependency_layer():
 
 
 # Set per deployment (docker-compose.yml, the orchestrator), never in the image.
-RUNTIME_ONLY = {"DJANGO_SECRET_KEY", "DATABASE_URL", "REDIS_URL"}
+RUNTIME_ONLY = {"DJANGO_SECRET_KEY", "DATABASE_URL", "REDIS_URL", "TRUSTED_PROXY_COUNT"}
 
 
 def test_image_runs_production_settings_without_baked_in_secrets_or_services():

@@ -267,3 +267,34 @@ def test_gunicorn_serves_a_page_with_hsts(serve, db):
     assert status == 200, body
     assert b"Disallow: /admin/" in body
     assert headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
+
+
+def test_celery_without_a_settings_module_runs_production_like_the_web_process(run_production):
+    """`celery -A config worker` outside the image (no DJANGO_SETTINGS_MODULE) must not
+    fall back to the dev settings: those deliver the outbox to the console, so every
+    password-reset link and login code would be printed to the worker's log and marked
+    sent, and DEBUG would be on. wsgi.py and asgi.py default to production; so must the
+    Celery app (and refuse to start half-configured, like them)."""
+    script = """
+from config.celery_app import app
+from django.conf import settings
+print(settings.SETTINGS_MODULE, settings.OUTBOX_DELIVERY_BACKEND, settings.DEBUG)
+"""
+    result = run_production(["python", "-c", script], DJANGO_SETTINGS_MODULE=None)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "config.settings.production", "django.core.mail.backends.smtp.EmailBackend", "False"
+    ]
+
+
+@pytest.mark.parametrize("count", [None, "", "0"], ids=["unset", "empty", "zero"])
+def test_settings_refuse_to_load_without_the_proxy_count(run_production, count):
+    """Production always sits behind a proxy (TLS ends there: SECURE_PROXY_SSL_HEADER).
+    With TRUSTED_PROXY_COUNT at its default 0, allauth takes the proxy's address for
+    every visitor, so one person failing ten logins a minute (`login_failed`
+    10/m/ip) answers 429 to every login on the site, and likewise for login codes,
+    sign-ups and password resets: anyone can keep every member out."""
+    message = refused(
+        run_production(IMPORT_SETTINGS, TRUSTED_PROXY_COUNT=count), "TRUSTED_PROXY_COUNT"
+    )
+    assert "e.g. TRUSTED_PROXY_COUNT=1" in message
