@@ -6,9 +6,8 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
-from django.views.generic import TemplateView
 
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from cms.admin_views import AdminPageView
 
 from . import services
 from .selectors import flagged_comments, moderation_comment
@@ -33,15 +32,13 @@ def can_moderate(user):
     return bool(user and user.is_active and user.has_perm(services.MODERATE_PERMISSION))
 
 
-class FlaggedCommentsView(WagtailAdminTemplateMixin, TemplateView):
+class FlaggedCommentsView(AdminPageView):
     template_name = "discussions/admin/flagged_comments.html"
     page_title = _("Gemarkeerde reacties")
     header_icon = "warning"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not can_moderate(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    def may_view(self, user):
+        return can_moderate(user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
