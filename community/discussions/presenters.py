@@ -71,7 +71,9 @@ def author_card(comment: XtdComment, *, viewer_is_member: bool) -> AuthorCard:
         name=name,
         initials=initials(name),
         photo_url=selectors.photo_url(profile) if profile is not None and profile.photo else "",
-        institution=profile.institution.label if profile and profile.institution_id else "",
+        institution=(
+            profile.institution.label if profile and profile.institution is not None else ""
+        ),
         profile_url=selectors.profile_url(user) if profile is not None else "",
     )
 
@@ -170,7 +172,7 @@ def discussion_for_viewer(*, page: InstrumentPage | None, user: Viewer) -> Discu
         else:
             parent.children.append(node)
     threads = [node for node in roots if node.prune()]
-    following_page, followed_threads = False, set()
+    following_page, followed_threads = False, set[int]()
     if is_member and user is not None and user.is_authenticated:
         following_page, followed_threads = selectors.follows_of(user=user, page=page)
     for node in threads:

@@ -153,7 +153,7 @@ def comment_count(*, page: InstrumentPage) -> int:
 def comment_state(comment: XtdComment) -> CommentState | None:
     """The platform's state row of a comment as loaded with it (no query), or None."""
     try:
-        return comment.discussion_state  # type: ignore[no-any-return]
+        return comment.discussion_state
     except CommentState.DoesNotExist:
         return None
 

@@ -80,8 +80,9 @@ def answer_words(answer: Answer | None) -> str:
     if answer.not_applicable:
         level = _("niet van toepassing")
     else:
+        names: dict[int | None, str] = dict(Level.choices)
         level = _("niveau {level} ({name})").format(
-            level=answer.level, name=str(dict(Level.choices)[answer.level]).lower()
+            level=answer.level, name=str(names[answer.level]).lower()
         )
     text = _("{who} vulde intussen in: {level}").format(who=who or _("Een collega"), level=level)
     text += _(", zekerheid '{confidence}'").format(

@@ -76,7 +76,7 @@ def answers_save(*, user: Any, scan: Scan, answers: list[dict[str, Any]]) -> Ans
     )
     existing = {answer.question_id: answer for answer in scan.answers.all()}
     errors: dict[Any, list[str]] = {}
-    cleaned: list[tuple[int, dict[str, Any], dict[str, Any]]] = []
+    cleaned: list[tuple[Any, dict[str, Any], dict[str, Any]]] = []
     for item in answers:
         question_id = item.get("question_id")
         if question_id not in own_questions:
