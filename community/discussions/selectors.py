@@ -41,7 +41,6 @@ from django_comments_xtd.models import (
 from cms.selectors import visible_instruments
 from cms.visibility import MEMBERS_ONLY_PERMISSION
 
-from .markup import excerpt
 from .models import CommentState, Follow
 from .tokens import read_unsubscribe_token
 
@@ -352,7 +351,6 @@ def flagged_comments(*, only_open: bool = True) -> list[XtdComment]:
     for comment in comments:
         comment.page = pages.get(int(comment.object_pk))
         comment.state = comment_state(comment)
-        comment.excerpt = excerpt(comment.comment, 300)
     return comments
 
 
