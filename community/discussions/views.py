@@ -75,11 +75,6 @@ def _context(page, comment=None, **extra):
     return context
 
 
-def _apply_error(form, field, error):
-    form.add_error(field, error)
-    return form
-
-
 def _over_limit(request, form):
     """Posting limit: over it, the form says why and keeps the text (HTTP 429)."""
     if request.method != "POST" or within_limit(request, action="discussion_post"):
@@ -87,6 +82,21 @@ def _over_limit(request, form):
     form.is_valid()  # our error joins the form's own
     form.add_error("comment", TOO_MANY)
     return True
+
+
+def _saved(request, form, *, write, done, back_to, error_field="comment"):
+    """The POST of a discussion form: `write(data)` stores it and returns the comment to
+    show; a ValidationError goes on the form (None: the page shows the form again)."""
+    if not form.is_valid():
+        return None
+    try:
+        comment = write(form.cleaned_data)
+    except ValidationError as error:
+        field = error_field(error) if callable(error_field) else error_field
+        form.add_error(field, error)
+        return None
+    messages.success(request, done)
+    return _back_to(back_to, comment)
 
 
 @require_http_methods(["GET", "POST"])
@@ -97,16 +107,13 @@ def comment_create(request, page_id):
         return refusal
     form = CommentForm(request.POST or None)
     limited = _over_limit(request, form)
-    if request.method == "POST" and not limited and form.is_valid():
-        try:
-            comment = services.comment_post(
-                user=request.user, page=page, text=form.cleaned_data["comment"]
-            )
-        except ValidationError as error:
-            _apply_error(form, "comment", error)
-        else:
-            messages.success(request, _("Je reactie is geplaatst. Je volgt deze draad nu."))
-            return _back_to(page, comment)
+    if request.method == "POST" and not limited and (saved := _saved(
+        request, form, back_to=page,
+        write=lambda data: services.comment_post(
+            user=request.user, page=page, text=data["comment"]),
+        done=_("Je reactie is geplaatst. Je volgt deze draad nu."),
+    )):
+        return saved
     return TemplateResponse(
         request, "discussions/comment_form.html", _context(page, form=form),
         status=429 if limited else 400 if form.is_bound else 200,
@@ -121,26 +128,20 @@ def comment_reply(request, comment_id):
         return refusal
     too_deep = parent.level >= max_level()
     form = CommentForm(request.POST or None, label=_("Je antwoord"))
-    status = 200
     limited = _over_limit(request, form)
-    if request.method == "POST":
-        # Too deep: the page says so, and nothing is stored.
-        status = 429 if limited else 400
-        if not too_deep and not limited and form.is_valid():
-            try:
-                comment = services.comment_reply(
-                    user=request.user, parent=parent, text=form.cleaned_data["comment"]
-                )
-            except ValidationError as error:
-                _apply_error(form, "comment", error)
-            else:
-                messages.success(request, _("Je antwoord is geplaatst. Je volgt deze draad nu."))
-                return _back_to(page, comment)
+    # Too deep: the page says so, and nothing is stored.
+    if request.method == "POST" and not too_deep and not limited and (saved := _saved(
+        request, form, back_to=page,
+        write=lambda data: services.comment_reply(
+            user=request.user, parent=parent, text=data["comment"]),
+        done=_("Je antwoord is geplaatst. Je volgt deze draad nu."),
+    )):
+        return saved
     return TemplateResponse(
         request, "discussions/reply_form.html",
         _context(page, parent, form=form, too_deep=too_deep,
                  depth_message=services.DEPTH_EXCEEDED.format(levels=max_level() + 1)),
-        status=status,
+        status=(429 if limited else 400) if request.method == "POST" else 200,
     )
 
 
@@ -163,24 +164,18 @@ def comment_edit(request, comment_id):
     form = CommentForm(
         request.POST or None, initial={"comment": comment.comment}, label=_("Je reactie")
     )
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            try:
-                services.comment_edit(
-                    user=request.user, comment=comment, text=form.cleaned_data["comment"]
-                )
-            except ValidationError as error:
-                _apply_error(form, "comment", error)
-            else:
-                messages.success(request, _("Je reactie is bijgewerkt."))
-                return _back_to(page, comment)
+    if request.method == "POST" and (saved := _saved(
+        request, form, back_to=page,
+        write=lambda data: services.comment_edit(
+            user=request.user, comment=comment, text=data["comment"]),
+        done=_("Je reactie is bijgewerkt."),
+    )):
+        return saved
     return TemplateResponse(
         request, "discussions/edit_form.html",
         _context(page, comment, form=form, window_open=window_open,
                  window_message=services.EDIT_WINDOW_PASSED),
-        status=status,
+        status=400 if request.method == "POST" else 200,
     )
 
 
@@ -204,23 +199,20 @@ def comment_flag(request, comment_id):
     if refusal := _refuse_non_member(request):
         return refusal
     form = FlagForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            try:
-                services.comment_flag(
-                    user=request.user, comment=comment, reason=form.cleaned_data["reason"]
-                )
-            except ValidationError as error:
-                _apply_error(form, "reason" if error.code == "too_long" else None, error)
-            else:
-                messages.success(
-                    request, _("Dank je. De redactie bekijkt de reactie die je hebt gemeld.")
-                )
-                return _back_to(page, comment)
+
+    def flag(data):
+        services.comment_flag(user=request.user, comment=comment, reason=data["reason"])
+        return comment
+
+    if request.method == "POST" and (saved := _saved(
+        request, form, back_to=page, write=flag,
+        done=_("Dank je. De redactie bekijkt de reactie die je hebt gemeld."),
+        error_field=lambda error: "reason" if error.code == "too_long" else None,
+    )):
+        return saved
     return TemplateResponse(
-        request, "discussions/flag_form.html", _context(page, comment, form=form), status=status
+        request, "discussions/flag_form.html", _context(page, comment, form=form),
+        status=400 if request.method == "POST" else 200,
     )
 
 

@@ -37,15 +37,23 @@ def _moderated(*, editor: User, comment: XtdComment, **changes: Any) -> CommentS
     return state
 
 
+def _apply(
+    *, editor: User, comment: XtdComment, action: str, flags: dict[str, bool], **state: Any
+) -> XtdComment:
+    """Change the comment's flags, close its open reports and tell the author."""
+    XtdComment.objects.filter(pk=comment.pk).update(**flags)
+    _moderated(editor=editor, comment=comment, **state)
+    for name, value in flags.items():
+        setattr(comment, name, value)
+    _tell_author(comment=comment, action=action)
+    return comment
+
+
 @transaction.atomic
 def comment_hide(*, editor: User, comment: XtdComment) -> XtdComment:
     """Editors take a comment off the site (is_public=False); the author is told."""
     require_moderator(editor)
-    XtdComment.objects.filter(pk=comment.pk).update(is_public=False)
-    _moderated(editor=editor, comment=comment)
-    comment.is_public = False
-    _tell_author(comment=comment, action="hidden")
-    return comment
+    return _apply(editor=editor, comment=comment, action="hidden", flags={"is_public": False})
 
 
 @transaction.atomic
@@ -55,22 +63,16 @@ def comment_restore(*, editor: User, comment: XtdComment) -> XtdComment:
     state = _state_for(comment)
     if comment.is_removed and state.removed_by == CommentState.RemovedBy.AUTHOR:
         raise ValidationError(AUTHOR_REMOVED, code="author_removed")
-    XtdComment.objects.filter(pk=comment.pk).update(is_public=True, is_removed=False)
-    _moderated(editor=editor, comment=comment, removed_by="")
-    comment.is_public, comment.is_removed = True, False
-    _tell_author(comment=comment, action="restored")
-    return comment
+    return _apply(editor=editor, comment=comment, action="restored",
+                  flags={"is_public": True, "is_removed": False}, removed_by="")
 
 
 @transaction.atomic
 def comment_remove(*, editor: User, comment: XtdComment) -> XtdComment:
     """Editors remove a comment; the thread reads "[verwijderd door de redactie]"."""
     require_moderator(editor)
-    XtdComment.objects.filter(pk=comment.pk).update(is_removed=True)
-    _moderated(editor=editor, comment=comment, removed_by=CommentState.RemovedBy.EDITORS)
-    comment.is_removed = True
-    _tell_author(comment=comment, action="removed")
-    return comment
+    return _apply(editor=editor, comment=comment, action="removed", flags={"is_removed": True},
+                  removed_by=CommentState.RemovedBy.EDITORS)
 
 
 @transaction.atomic
