@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install install-dev run test lint browser-deps clean
+.PHONY: install install-dev run test lint typecheck browser-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,10 +38,15 @@ run: install
 test: install-dev
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# ruff, then the layer contract in .importlinter (README, "Architecture").
+# ruff, the layer contract in .importlinter (README, "Architecture"), then mypy.
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+	$(MAKE) typecheck
+
+# mypy with django-stubs on the services, selectors and presenters ([tool.mypy] in pyproject.toml).
+typecheck: install-dev
+	$(BIN)/mypy
 
 # Debian's Chromium, for the browser tests (needs root; .ci/run does this itself).
 browser-deps:

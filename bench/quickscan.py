@@ -85,13 +85,13 @@ def build(*, institutions, themes):
 
 
 def measure_snapshot(runs):
-    """The first view of a quarter: compute and store the snapshot of each cohort."""
+    """The quarterly publishing run: compute and store the snapshot of one cohort."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from community.quickscan.benchmark import snapshot_compute
     from community.quickscan.cohorts import Cohort
     from community.quickscan.models import BenchmarkSnapshot
+    from community.quickscan.services import snapshot_compute
 
     timings = []
     for _ in range(runs):
@@ -121,7 +121,7 @@ def main():
               f"scan of {args.themes * 5} questions in {time.perf_counter() - started:.1f} s")
         median, worst, queries, snapshot = measure_snapshot(args.runs)
         print(f"\n{'':<24}{'median ms':>10}{'max ms':>9}{'queries':>9}")
-        print(f"{'snapshot, first view':<24}{median:>10.1f}{worst:>9.1f}{queries:>9}"
+        print(f"{'snapshot, computed':<24}{median:>10.1f}{worst:>9.1f}{queries:>9}"
               f"   ({snapshot.institution_count} institutions)")
         member, scan = members[1]  # a hogeschool: its cohort's snapshot is warm now
         client = Client()

@@ -378,3 +378,8 @@ def seed_quickscan(created, *, today):
                     due_date=today + datetime.timedelta(days=30 * action["months"]),
                 )
                 created["acties"] += 1
+    # Pages only read published benchmark snapshots (beat publishes them nightly):
+    # publish this quarter's now, so the demo shows figures straight away.
+    from community.quickscan.services import benchmark_publish
+
+    benchmark_publish(today=today)

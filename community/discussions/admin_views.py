@@ -4,24 +4,26 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
-from django.views.generic import TemplateView
 
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from cms.admin_views import AdminPageView
 
 from . import services
-from .selectors import flagged_comments, instrument_comments, valid_id
+from .selectors import flagged_comments, moderation_comment
 
 ACTIONS = {
-    "verbergen": (services.comment_hide, "De reactie is verborgen; de schrijver krijgt bericht."),
+    "verbergen": (
+        services.comment_hide, _("De reactie is verborgen; de schrijver krijgt bericht."),
+    ),
     "herstellen": (
-        services.comment_restore, "De reactie is weer zichtbaar; de schrijver krijgt bericht.",
+        services.comment_restore, _("De reactie is weer zichtbaar; de schrijver krijgt bericht."),
     ),
     "verwijderen": (
-        services.comment_remove, "De reactie is verwijderd; de schrijver krijgt bericht.",
+        services.comment_remove, _("De reactie is verwijderd; de schrijver krijgt bericht."),
     ),
     "afhandelen": (
-        services.flags_dismiss, "De meldingen zijn afgehandeld; de reactie blijft staan.",
+        services.flags_dismiss, _("De meldingen zijn afgehandeld; de reactie blijft staan."),
     ),
 }
 
@@ -30,15 +32,13 @@ def can_moderate(user):
     return bool(user and user.is_active and user.has_perm(services.MODERATE_PERMISSION))
 
 
-class FlaggedCommentsView(WagtailAdminTemplateMixin, TemplateView):
+class FlaggedCommentsView(AdminPageView):
     template_name = "discussions/admin/flagged_comments.html"
-    page_title = "Gemarkeerde reacties"
+    page_title = _("Gemarkeerde reacties")
     header_icon = "warning"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not can_moderate(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    def may_view(self, user):
+        return can_moderate(user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -53,9 +53,7 @@ def flagged_comment_action(request, comment_id, action):
         raise PermissionDenied
     if action not in ACTIONS:
         raise Http404
-    comment_id = valid_id(comment_id)
-    comments = instrument_comments().select_related("user")
-    comment = comments.filter(pk=comment_id).first() if comment_id else None
+    comment = moderation_comment(comment_id=comment_id)
     if comment is None:
         raise Http404
     service, done = ACTIONS[action]

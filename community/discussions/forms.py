@@ -1,19 +1,21 @@
 """Forms for comments and flags. The services validate again; these give the messages."""
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from .markup import MAX_LENGTH, clean_comment_text
-from .services import MAX_REASON_LENGTH
+from .services import MAX_REASON_LENGTH, REASON_TOO_LONG
 
-MARKDOWN_HELP = (
+MARKDOWN_HELP = format_lazy(_(
     "Gewone tekst. Opmaak met Markdown: **vet**, *cursief*, een lijst met - aan het begin "
-    f"van de regel, een link als [tekst](https://…). Maximaal {MAX_LENGTH} tekens."
-)
+    "van de regel, een link als [tekst](https://…). Maximaal {max} tekens."
+), max=MAX_LENGTH)
 
 
 class CommentForm(forms.Form):
     comment = forms.CharField(
-        label="Je reactie",
+        label=_("Je reactie"),
         help_text=MARKDOWN_HELP,
         # No maxlength attribute: a longer text gets a clear message instead of
         # being cut off silently by the browser.
@@ -33,8 +35,11 @@ class CommentForm(forms.Form):
 
 class FlagForm(forms.Form):
     reason = forms.CharField(
-        label="Waarom meld je deze reactie? (niet verplicht)",
-        help_text=f"Alleen de redactie ziet je toelichting. Maximaal {MAX_REASON_LENGTH} tekens.",
+        label=_("Waarom meld je deze reactie? (niet verplicht)"),
+        help_text=format_lazy(
+            _("Alleen de redactie ziet je toelichting. Maximaal {max} tekens."),
+            max=MAX_REASON_LENGTH,
+        ),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
@@ -43,6 +48,6 @@ class FlagForm(forms.Form):
         reason = self.cleaned_data.get("reason", "").strip()
         if len(reason) > MAX_REASON_LENGTH:
             raise forms.ValidationError(
-                f"Houd de toelichting korter dan {MAX_REASON_LENGTH} tekens (nu {len(reason)})."
+                REASON_TOO_LONG.format(max=MAX_REASON_LENGTH, length=len(reason))
             )
         return reason

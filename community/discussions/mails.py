@@ -10,10 +10,13 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from community.members.selectors import display_name
 
 from .markup import render_html, render_text
+from .tokens import unsubscribe_token
 
 SUBJECT_PREFIX = "[IV-HO] "
 
@@ -30,8 +33,6 @@ def page_link(page, anchor=""):
 
 
 def unsubscribe_link(*, user, page=None):
-    from .services import unsubscribe_token
-
     token = unsubscribe_token(user=user, page=page)
     return absolute(reverse("discussions:unsubscribe", args=[token]))
 
@@ -74,7 +75,7 @@ def _comment_context(comment):
 def comment_notification(*, recipient, comment, page):
     return _message(
         recipient=recipient,
-        subject=f"Nieuwe reactie bij {page.title}",
+        subject=_("Nieuwe reactie bij {title}").format(title=page.title),
         template="comment_notification",
         context={
             **_comment_context(comment),
@@ -97,11 +98,11 @@ def digest(*, recipient, items):
     count = len(items)
     return _message(
         recipient=recipient,
-        subject=(
-            "1 nieuwe reactie in discussies die je volgt"
-            if count == 1
-            else f"{count} nieuwe reacties in discussies die je volgt"
-        ),
+        subject=ngettext(
+            "%(count)s nieuwe reactie in discussies die je volgt",
+            "%(count)s nieuwe reacties in discussies die je volgt",
+            count,
+        ) % {"count": count},
         template="digest",
         context={"groups": groups, "count": count},
         unsubscribe_url=unsubscribe_link(user=recipient),
@@ -109,15 +110,15 @@ def digest(*, recipient, items):
 
 
 MODERATION_SUBJECTS = {
-    "hidden": "Je reactie bij {title} is verborgen",
-    "restored": "Je reactie bij {title} is weer zichtbaar",
-    "removed": "Je reactie bij {title} is verwijderd",
+    "hidden": _("Je reactie bij {title} is verborgen"),
+    "restored": _("Je reactie bij {title} is weer zichtbaar"),
+    "removed": _("Je reactie bij {title} is verwijderd"),
 }
 
 
 def moderation_notice(*, recipient, comment, page, action):
     """Tell the author what the editors did with their comment (a service mail)."""
-    title = page.title if page is not None else "een instrument"
+    title = page.title if page is not None else str(_("een instrument"))
     return _message(
         recipient=recipient,
         subject=MODERATION_SUBJECTS[action].format(title=title),

@@ -10,6 +10,7 @@ import re
 from html.parser import HTMLParser
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 import markdown
 import nh3
@@ -22,10 +23,12 @@ ALLOWED_ATTRIBUTES = {"a": {"href"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 LINK_REL = "nofollow noopener"
 
-TOO_SHORT = "Schrijf een reactie van minstens {min} tekens."
-TOO_LONG = "Je reactie is {length} tekens lang; het maximum is {max}. Maak hem wat korter."
-CONTROL_CHARACTER = "Je reactie bevat een onzichtbaar stuurteken (zoals een nulbyte); haal het weg."
-NOTHING_READABLE = (
+TOO_SHORT = _("Schrijf een reactie van minstens {min} tekens.")
+TOO_LONG = _("Je reactie is {length} tekens lang; het maximum is {max}. Maak hem wat korter.")
+CONTROL_CHARACTER = _(
+    "Je reactie bevat een onzichtbaar stuurteken (zoals een nulbyte); haal het weg."
+)
+NOTHING_READABLE = _(
     "Je reactie bevat geen leesbare tekst. HTML wordt niet getoond; "
     "gebruik Markdown voor opmaak, zoals **vet**, *cursief* of [tekst](https://…)."
 )

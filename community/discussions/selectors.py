@@ -1,8 +1,18 @@
-"""Read-side queries for discussions, always narrowed to what the viewer may see."""
+"""Read-side queries for discussions, always narrowed to what the viewer may see.
 
+Selectors return models and querysets; what a page shows of them (the tree of a
+discussion, an author's card) is built in `presenters`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
 from datetime import timedelta
+from typing import TYPE_CHECKING, Any
 
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.core import signing
 from django.db.models import (
     CharField,
     Count,
@@ -13,6 +23,7 @@ from django.db.models import (
     OuterRef,
     Prefetch,
     Q,
+    QuerySet,
     Subquery,
     Value,
 )
@@ -28,69 +39,86 @@ from django_comments_xtd.models import (
 )
 
 from cms.selectors import visible_instruments
-from cms.visibility import user_is_member
-from community.members.selectors import display_name
+from cms.visibility import MEMBERS_ONLY_PERMISSION
 
-from .markup import excerpt, render_html
 from .models import CommentState, Follow
+from .tokens import read_unsubscribe_token
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from cms.models import InstrumentPage
+    from community.members.models import Profile, User
+
+    Viewer = User | AnonymousUser | None
 
 EDIT_WINDOW = timedelta(minutes=15)
-ANONYMOUS_AUTHOR = "Lid van het netwerk"
-ERASED_AUTHOR = "verwijderd lid"
-
+# A comment whose notification task was lost (broker down) is picked up by the sweep.
+NOTIFY_GRACE = timedelta(minutes=2)
+NOTIFY_GIVE_UP = timedelta(days=2)
 
 MAX_ID = 2**63 - 1  # beyond this SQLite raises OverflowError instead of finding nothing
 
 
-def valid_id(value):
+def valid_id(value: object) -> int | None:
     """`value` as a positive database id, or None (never an exception)."""
     try:
-        value = int(value)
+        number = int(value)  # type: ignore[call-overload]
     except (TypeError, ValueError):
         return None
-    return value if 0 < value <= MAX_ID else None
+    return number if 0 < number <= MAX_ID else None
 
 
-def instrument_content_type():
+def instrument_content_type() -> ContentType:
     from cms.models import InstrumentPage
 
     return ContentType.objects.get_for_model(InstrumentPage)
 
 
-def max_level():
-    return max_thread_level_for_content_type(instrument_content_type())
+def max_level() -> int:
+    return int(max_thread_level_for_content_type(instrument_content_type()))
 
 
-def instrument_for_viewer(*, page_id, user):
+def instrument_for_viewer(*, page_id: object, user: Viewer) -> InstrumentPage | None:
     """The live instrument `page_id` if `user` may see it, else None.
 
     A members-only instrument is None for anyone but a member: the same answer
     as for an id that does not exist.
     """
-    page_id = valid_id(page_id)
-    if page_id is None:
+    pk = valid_id(page_id)
+    if pk is None:
         return None
-    return visible_instruments(user=user).filter(pk=page_id).first()
+    return visible_instruments(user=user).filter(pk=pk).first()
 
 
-def instrument_comments():
+def instrument_page(*, page_id: object) -> InstrumentPage | None:
+    """The instrument `page_id` in any state (for the services' own checks)."""
+    from cms.models import InstrumentPage
+
+    pk = valid_id(page_id)
+    return InstrumentPage.objects.filter(pk=pk).first() if pk is not None else None
+
+
+def instrument_comments() -> QuerySet[XtdComment]:
     """Every comment on an instrument (any state), threads in order."""
     return XtdComment.objects.filter(content_type=instrument_content_type())
 
 
-def comment_for_viewer(*, comment_id, user, include_hidden=False):
+def comment_for_viewer(
+    *, comment_id: object, user: Viewer, include_hidden: bool = False
+) -> XtdComment | None:
     """A comment on an instrument `user` may see, with `.page` set; else None.
 
     Hidden and removed comments are None unless `include_hidden` (for the
     author's own view of a removed comment, nothing else).
     """
-    comment_id = valid_id(comment_id)
-    if comment_id is None:
+    pk = valid_id(comment_id)
+    if pk is None:
         return None
     comment = (
         instrument_comments()
         .select_related("user", "discussion_state")
-        .filter(pk=comment_id)
+        .filter(pk=pk)
         .first()
     )
     if comment is None:
@@ -104,19 +132,35 @@ def comment_for_viewer(*, comment_id, user, include_hidden=False):
     return comment
 
 
-def comments_on(page):
+def comment_is_readable(*, comment_id: int) -> bool:
+    """Public and not removed, as the database has it now (a caller's copy may be stale)."""
+    row = (
+        XtdComment.norel_objects.filter(pk=comment_id).values("is_public", "is_removed").first()
+    )
+    return row is not None and bool(row["is_public"]) and not row["is_removed"]
+
+
+def comments_on(page: InstrumentPage) -> QuerySet[XtdComment]:
     return instrument_comments().filter(object_pk=str(page.pk))
 
 
-def comment_count(*, page):
+def comment_count(*, page: InstrumentPage) -> int:
     """Comments on the instrument that anyone who may see it can read."""
     return comments_on(page).filter(is_public=True, is_removed=False).count()
+
+
+def comment_state(comment: XtdComment) -> CommentState | None:
+    """The platform's state row of a comment as loaded with it (no query), or None."""
+    try:
+        return comment.discussion_state
+    except CommentState.DoesNotExist:
+        return None
 
 
 # --- Authors -----------------------------------------------------------------
 
 
-def author_profile(user):
+def author_profile(user: User | None) -> Profile | None:
     """The user's Profile, or None (an account need not have one)."""
     if user is None:
         return None
@@ -126,7 +170,7 @@ def author_profile(user):
         return None
 
 
-def photo_url(profile):
+def photo_url(profile: Profile) -> str:
     """Our own URL of the member's photo (community.members serves it; never Gravatar)."""
     try:
         return reverse("members:photo", args=[profile.user_id])
@@ -134,53 +178,17 @@ def photo_url(profile):
         return f"/leden/{profile.user_id}/foto/"
 
 
-def profile_url(user):
+def profile_url(user: User) -> str:
     try:
         return reverse("members:profile", args=[user.pk])
     except NoReverseMatch:
         return ""
 
 
-def initials(name):
-    words = [word for word in name.replace("-", " ").split() if word[:1].isalpha()]
-    if not words:
-        return "?"
-    if len(words) == 1:
-        return words[0][0].upper()
-    return (words[0][0] + words[-1][0]).upper()
-
-
-def author_card(comment, *, viewer_is_member):
-    """Name, institution, initials and photo of a comment's author, as this viewer may see them.
-
-    Members see their peers; others see a name only when the member made
-    their profile public. No Gravatar: initials, or our own photo URL.
-    """
-    user = comment.user
-    if user is None:
-        name = comment.user_name or ERASED_AUTHOR
-        return {"name": name, "initials": initials(name), "photo_url": "", "institution": "",
-                "profile_url": ""}
-    profile = author_profile(user)
-    public = profile is not None and profile.visibility == profile.Visibility.PUBLIC
-    if not (viewer_is_member or public):
-        return {"name": ANONYMOUS_AUTHOR, "initials": "", "photo_url": "", "institution": "",
-                "profile_url": ""}
-    name = display_name(user)
-    institution = profile.institution.label if profile and profile.institution_id else ""
-    return {
-        "name": name,
-        "initials": initials(name),
-        "photo_url": photo_url(profile) if profile is not None and profile.photo else "",
-        "institution": institution,
-        "profile_url": profile_url(user) if profile is not None else "",
-    }
-
-
 # --- One instrument's discussion --------------------------------------------------
 
 
-def _annotated(queryset, user):
+def _annotated(queryset: QuerySet[XtdComment], user: Viewer) -> QuerySet[XtdComment]:
     likes = (
         CommentFlag.objects.filter(comment=OuterRef("pk"), flag=LIKEDIT_FLAG)
         .order_by()
@@ -193,111 +201,42 @@ def _annotated(queryset, user):
     )
     if user is not None and user.is_authenticated:
         mine = CommentFlag.objects.filter(comment=OuterRef("pk"), user=user)
-        queryset = queryset.annotate(
+        return queryset.annotate(
             liked_by_me=Exists(mine.filter(flag=LIKEDIT_FLAG)),
             flagged_by_me=Exists(mine.filter(flag=CommentFlag.SUGGEST_REMOVAL)),
         )
-    else:
-        queryset = queryset.annotate(liked_by_me=Value(False), flagged_by_me=Value(False))
-    return queryset
+    return queryset.annotate(liked_by_me=Value(False), flagged_by_me=Value(False))
 
 
-def discussion_for_viewer(*, page, user):
-    """Everything the discussion block on an instrument page shows, in a fixed number of queries.
-
-    Returns None when `user` may not see the instrument at all.
-    """
-    if page is None or page.pk is None:
-        return None
-    if instrument_for_viewer(page_id=page.pk, user=user) is None:
-        return None
-    is_member = user_is_member(user)
-    comments = list(
+def discussion_comments(*, page: InstrumentPage, user: Viewer) -> list[XtdComment]:
+    """Every comment on the instrument in thread order, with likes and the viewer's own
+    likes and flags, authors and state: one query, whatever the number of comments."""
+    return list(
         _annotated(comments_on(page), user).select_related(
             "user__profile__institution", "discussion_state"
         )
     )
-    now = timezone.now()
-    limit = max_level()
-    nodes = {}
-    roots = []
-    for comment in comments:
-        state = _state(comment)
-        visible = comment.is_public and not comment.is_removed
-        node = {
-            "comment": comment,
-            "id": comment.pk,
-            "level": comment.level,
-            "heading_level": min(comment.level + 3, 6),
-            "children": [],
-            "visible": visible,
-            "removed_by": state.removed_by if (comment.is_removed and state) else "",
-            "removed": comment.is_removed,
-            "hidden": not comment.is_public and not comment.is_removed,
-            "edited": bool(state and state.edited_at),
-        }
-        if visible:
-            own = is_member and comment.user_id == user.pk
-            node.update(
-                html=render_html(comment.comment),
-                author=author_card(comment, viewer_is_member=is_member),
-                can_reply=is_member and comment.level < limit,
-                can_edit=own and now - comment.submit_date < EDIT_WINDOW,
-                can_delete=own,
-                can_react=is_member and not own,
-            )
-        nodes[comment.pk] = node
-        parent = nodes.get(comment.parent_id) if comment.parent_id != comment.pk else None
-        if parent is None:
-            roots.append(node)
+
+
+def follows_of(*, user: User, page: InstrumentPage) -> tuple[bool, set[int]]:
+    """(follows the whole discussion, ids of the threads followed) for one member."""
+    whole = False
+    threads = set()
+    for thread_id in Follow.objects.filter(user=user, page=page).values_list(
+        "thread_id", flat=True
+    ):
+        if thread_id is None:
+            whole = True
         else:
-            parent["children"].append(node)
-    threads = [node for node in roots if _prune(node)]
-    following_page = False
-    followed_threads = set()
-    if is_member:
-        for thread_id in Follow.objects.filter(user=user, page=page).values_list(
-            "thread_id", flat=True
-        ):
-            if thread_id is None:
-                following_page = True
-            else:
-                followed_threads.add(thread_id)
-    for node in threads:
-        node["followed"] = node["id"] in followed_threads
-    return {
-        "page": page,
-        "threads": threads,
-        "count": sum(1 for comment in comments if comment.is_public and not comment.is_removed),
-        "is_member": is_member,
-        "is_authenticated": bool(user and user.is_authenticated),
-        "following_page": following_page,
-        "max_level": limit,
-    }
-
-
-def _state(comment):
-    try:
-        return comment.discussion_state
-    except CommentState.DoesNotExist:
-        return None
-
-
-def _prune(node):
-    """Keep a node if it is visible, removed (shown as a placeholder), or has kept replies.
-
-    Hidden comments (is_public=False) appear only as a placeholder above
-    replies that are still visible; removed ones always keep their place.
-    """
-    node["children"] = [child for child in node["children"] if _prune(child)]
-    return node["visible"] or node["removed"] or bool(node["children"])
+            threads.add(thread_id)
+    return whole, threads
 
 
 # --- Home page ------------------------------------------------------------------------
 
 
-def recent_discussions(*, user, limit=5):
-    """The latest readable comments on instruments this viewer may see."""
+def recent_comments(*, user: Viewer, limit: int = 5) -> list[tuple[XtdComment, InstrumentPage]]:
+    """The latest readable comments on instruments this viewer may see, with their page."""
     from cms.models import InstrumentPage
 
     visible_ids = (
@@ -312,27 +251,74 @@ def recent_discussions(*, user, limit=5):
         .order_by("-submit_date", "-pk")[:limit]
     )
     pages = InstrumentPage.objects.in_bulk([int(comment.object_pk) for comment in comments])
-    is_member = user_is_member(user)
-    items = []
+    found = []
     for comment in comments:
         page = pages.get(int(comment.object_pk))
-        if page is None:
-            continue
-        items.append(
-            {
-                "comment": comment,
-                "page": page,
-                "excerpt": excerpt(comment.comment, 140),
-                "author": author_card(comment, viewer_is_member=is_member),
-            }
-        )
-    return items
+        if page is not None:
+            found.append((comment, page))
+    return found
+
+
+# --- Notifications ----------------------------------------------------------------------
+
+
+def member_ids(user_ids: Iterable[int]) -> set[int]:
+    """Of these accounts, the active ones allowed to see members-only content.
+
+    The same rule as cms.visibility.user_is_member, for many users in one query.
+    """
+    app_label, codename = MEMBERS_ONLY_PERMISSION.split(".")
+    permission = Q(
+        groups__permissions__codename=codename,
+        groups__permissions__content_type__app_label=app_label,
+    ) | Q(
+        user_permissions__codename=codename,
+        user_permissions__content_type__app_label=app_label,
+    )
+    return set(
+        get_user_model()
+        .objects.filter(pk__in=list(user_ids), is_active=True)
+        .filter(permission | Q(is_superuser=True))
+        .values_list("pk", flat=True)
+    )
+
+
+def notification_frequency(user: User) -> str:
+    """How often this member wants mail about discussions (the Profile default without one)."""
+    from community.members.models import Profile
+
+    profile = author_profile(user)
+    if profile is None:
+        return str(Profile._meta.get_field("notification_frequency").default)
+    return str(profile.notification_frequency)
+
+
+def comments_to_notify() -> list[int]:
+    """Comments whose notification task never ran (lost dispatch)."""
+    now = timezone.now()
+    return list(
+        CommentState.objects.filter(
+            notified_at__isnull=True,
+            comment__submit_date__lt=now - NOTIFY_GRACE,
+            comment__submit_date__gt=now - NOTIFY_GIVE_UP,
+        ).values_list("comment_id", flat=True)[:500]
+    )
+
+
+def unsubscribe_target(*, token: str) -> tuple[Any, InstrumentPage | None]:
+    """(user, page or None) for a valid token; raises signing.BadSignature otherwise."""
+    user_id, page_id = read_unsubscribe_token(token)
+    user = get_user_model().objects.filter(pk=user_id).first()
+    if user is None:
+        raise signing.BadSignature("unknown user")
+    page = instrument_page(page_id=page_id) if page_id else None
+    return user, page
 
 
 # --- Moderation ------------------------------------------------------------------------
 
 
-def flagged_comments(*, only_open=True):
+def flagged_comments(*, only_open: bool = True) -> list[XtdComment]:
     """Comments members flagged, newest flag first, with the flags and their reasons."""
     from cms.models import InstrumentPage
 
@@ -364,7 +350,13 @@ def flagged_comments(*, only_open=True):
     pages = InstrumentPage.objects.in_bulk([int(comment.object_pk) for comment in comments])
     for comment in comments:
         comment.page = pages.get(int(comment.object_pk))
-        comment.state = _state(comment)
-        comment.excerpt = excerpt(comment.comment, 300)
+        comment.state = comment_state(comment)
     return comments
 
+
+def moderation_comment(*, comment_id: object) -> XtdComment | None:
+    """Any comment on an instrument, in any state, for the editors' actions."""
+    pk = valid_id(comment_id)
+    if pk is None:
+        return None
+    return instrument_comments().select_related("user").filter(pk=pk).first()

@@ -1,6 +1,7 @@
 """The Wagtail admin menu item "Gemarkeerde reacties" for the editors."""
 
 from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -33,6 +34,6 @@ def register_admin_urls():
 @hooks.register("register_admin_menu_item")
 def register_flagged_comments_menu_item():
     return FlaggedCommentsMenuItem(
-        "Gemarkeerde reacties", reverse("discussions_admin:flagged"),
+        _("Gemarkeerde reacties"), reverse("discussions_admin:flagged"),
         name="gemarkeerde-reacties", icon_name="warning", order=900,
     )

@@ -100,11 +100,11 @@ def profile_signup(
 # --- Membership -------------------------------------------------------------------------
 
 
-def _primary_verified_address(user):
+def _primary_verified_address(user: User) -> EmailAddress | None:
     return EmailAddress.objects.filter(user=user, primary=True, verified=True).first()
 
 
-def _members_group_sync(profile):
+def _members_group_sync(profile: Profile) -> None:
     """Approved ⇔ in the group "Leden". Other groups (editors) are left alone."""
     group = Group.objects.get(name=MEMBERS_GROUP)
     if profile.status == Profile.Status.APPROVED:
@@ -116,7 +116,10 @@ def _members_group_sync(profile):
         profile.user.__dict__.pop(cache, None)
 
 
-def _status_set(profile, *, status, institution, affiliation_email, decided_by):
+def _status_set(
+    profile: Profile, *, status: str, institution: Institution | None, affiliation_email: str,
+    decided_by: User | None,
+) -> None:
     profile.status = status
     profile.institution = institution
     profile.affiliation_email = affiliation_email
@@ -129,7 +132,7 @@ def _status_set(profile, *, status, institution, affiliation_email, decided_by):
     _members_group_sync(profile)
 
 
-def _notify(request, level, text):
+def _notify(request: HttpRequest | None, level: int, text: str) -> None:
     if request is not None:
         messages.add_message(request, level, text, fail_silently=True)
 
@@ -144,7 +147,9 @@ def profile_membership_sync(*, user: User, request: HttpRequest | None = None) -
     return _membership_apply(profile_get_or_create(user=user), user=user, request=request)
 
 
-def _membership_apply(profile, *, user, request=None):
+def _membership_apply(
+    profile: Profile, *, user: User, request: HttpRequest | None = None
+) -> Profile:
     profile = Profile.objects.select_for_update().get(pk=profile.pk)
     profile.user = user  # the caller's object: its permission cache is reset below
     address = _primary_verified_address(user)
@@ -200,7 +205,7 @@ def institution_members_sync(*, institution: Institution) -> int:
     return changed
 
 
-def _mail(*, profile, template, context):
+def _mail(*, profile: Profile, template: str, context: dict) -> None:
     context = {"profile": profile, "site_url": settings.SITE_URL, **context}
     subject = render_to_string(f"members/mail/{template}_subject.txt", context)
     body = render_to_string(f"members/mail/{template}_body.txt", context)
@@ -212,7 +217,7 @@ def _mail(*, profile, template, context):
     )
 
 
-def _locked_pending(profile):
+def _locked_pending(profile: Profile) -> Profile:
     locked = Profile.objects.select_for_update().select_related("user").get(pk=profile.pk)
     if locked.status != Profile.Status.PENDING:
         raise ValidationError(

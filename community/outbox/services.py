@@ -1,10 +1,12 @@
-"""Queueing and delivering outbox mail."""
+"""Queueing and delivering outbox mail (reads of the queue are in `selectors`)."""
+
+from __future__ import annotations
 
 import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import get_connection
+from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -23,7 +25,7 @@ MAX_RETRY_DELAY = timedelta(hours=4)
 DISPATCH_GRACE = timedelta(seconds=30)
 
 
-def outbox_enqueue(*, message):
+def outbox_enqueue(*, message: EmailMessage) -> OutgoingMail:
     """Store `message` and ask a worker to deliver it once the transaction commits."""
     # Build the MIME message now, as an SMTP backend would: a bad header
     # (BadHeaderError) fails the caller instead of every later attempt.
@@ -38,7 +40,7 @@ def outbox_enqueue(*, message):
     return mail
 
 
-def _dispatch(mail_id):
+def _dispatch(mail_id: int) -> None:
     from .tasks import outbox_deliver
 
     try:
@@ -51,7 +53,7 @@ def _dispatch(mail_id):
         )
 
 
-def outbox_deliver(*, mail_id):
+def outbox_deliver(*, mail_id: int) -> bool:
     """Send one queued mail. Returns True when this call sent it.
 
     The row is locked while sending (other callers skip it), and marked sent
@@ -87,22 +89,11 @@ def outbox_deliver(*, mail_id):
         return True
 
 
-def _retry_delay(attempts):
+def _retry_delay(attempts: int) -> timedelta:
     return min(timedelta(minutes=2**attempts), MAX_RETRY_DELAY)
 
 
-def outbox_pending_ids():
-    """Queued mails that are due: their dispatch was lost, or they wait for a retry."""
-    return list(
-        OutgoingMail.objects.filter(
-            status=OutgoingMail.Status.QUEUED, next_attempt_at__lte=timezone.now()
-        )
-        .order_by("next_attempt_at")
-        .values_list("pk", flat=True)[:500]
-    )
-
-
-def outbox_prune(*, keep_days=None):
+def outbox_prune(*, keep_days: int | None = None) -> int:
     """Delete sent and failed mail after a while: it holds personal data (AVG).
 
     Queued mail is never deleted; failed mail is kept as long as sent mail, so

@@ -11,16 +11,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
-from django.views.generic import TemplateView
 
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from cms.admin_views import AdminPageView
 
-from . import services
+from . import selectors, services
 from .access import may_view_sector_report
-from .benchmark import cohort_benchmark, comparison_rows
 from .cohorts import Cohort
 from .models import QuickscanVersion, Scan
+from .presenters import cohort_benchmark, comparison_rows
 
 VERSION_PERMISSION = "quickscan.change_quickscanversion"
 
@@ -40,19 +41,20 @@ def _edit_url(version):
 @require_http_methods(["GET", "POST"])
 def version_publish(request, pk):
     version = _version_or_404(request, pk)
-    problems = [] if version.is_published else services.version_problems(version)
+    problems = [] if version.is_published else selectors.version_problems(version)
     if request.method == "POST" and not version.is_published:
         try:
             services.version_publish(version=version)
         except ValidationError as error:
             problems = error.messages
         else:
-            messages.success(request, f"'{version.title}' is gepubliceerd en staat nu vast.")
+            messages.success(request, _("'{title}' is gepubliceerd en staat nu vast.").format(
+                title=version.title))
             return redirect("quickscan_admin:report")
     return TemplateResponse(request, "quickscan/admin/version_publish.html", {
         "version": version, "problems": problems,
         "question_count": version.questions.count(),
-        "page_title": "Quickscanversie publiceren", "header_icon": "upload",
+        "page_title": _("Quickscanversie publiceren"), "header_icon": "upload",
     }, status=400 if request.method == "POST" else 200)
 
 
@@ -62,26 +64,24 @@ def version_copy(request, pk):
     if request.method == "POST":
         copy = services.version_copy(version=version)
         messages.success(
-            request, f"Nieuwe conceptversie gemaakt op basis van '{version.title}'. Pas hem "
-            "hier aan en publiceer hem als hij klaar is.",
+            request, _("Nieuwe conceptversie gemaakt op basis van '{title}'. Pas hem hier aan en "
+                       "publiceer hem als hij klaar is.").format(title=version.title),
         )
         name, pk = _edit_url(copy)
         return redirect(name, pk)
     return TemplateResponse(request, "quickscan/admin/version_copy.html", {
         "version": version, "question_count": version.questions.count(),
-        "page_title": "Nieuwe conceptversie", "header_icon": "copy",
+        "page_title": _("Nieuwe conceptversie"), "header_icon": "copy",
     })
 
 
-class SectorReportView(WagtailAdminTemplateMixin, TemplateView):
+class SectorReportView(AdminPageView):
     template_name = "quickscan/admin/report.html"
-    page_title = "Quickscan: sectorrapportage"
+    page_title = gettext_lazy("Quickscan: sectorrapportage")
     header_icon = "table"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not may_view_sector_report(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    def may_view(self, user):
+        return may_view_sector_report(user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -7,6 +7,7 @@ never shows more than the page it is linked from.
 import io
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from fpdf import FPDF
 from openpyxl import Workbook
@@ -51,8 +52,8 @@ def action_plan_xlsx(*, scan, results, actions, carried_over):
     """Sheet 'Actieplan' (this scan's actions), 'Eerdere acties' and 'Scores'."""
     workbook = Workbook()
     workbook.remove(workbook.active)
-    headers = ["Thema", "Processtap", "Score", "Actie", "Toelichting", "Instrument",
-               "Eigenaar", "Gereed op", "Status"]
+    headers = [_("Thema"), _("Processtap"), _("Score"), _("Actie"), _("Toelichting"),
+               _("Instrument"), _("Eigenaar"), _("Gereed op"), _("Status")]
     widths = [24, 18, 8, 40, 50, 36, 26, 12, 14]
 
     def action_row(action):
@@ -65,28 +66,29 @@ def action_plan_xlsx(*, scan, results, actions, carried_over):
             action.owner, action.due_date, action.get_status_display(),
         ]
 
-    plan = _sheet(workbook, "Actieplan", headers, [action_row(a) for a in actions], widths)
+    plan = _sheet(workbook, _("Actieplan"), headers, [action_row(a) for a in actions], widths)
     for (date_cell,) in plan.iter_rows(min_row=2, min_col=8, max_col=8):
         date_cell.number_format = "DD-MM-YYYY"
     _sheet(
-        workbook, "Eerdere acties", ["Uit quickscan", *headers[:2], *headers[3:]],
+        workbook, _("Eerdere acties"), [_("Uit quickscan"), *headers[:2], *headers[3:]],
         [[a.scan.version.title, a.theme.label, a.step.name, a.title, a.description,
           a.instrument.title if a.instrument else "", a.owner, a.due_date,
           a.get_status_display()] for a in carried_over],
         [30, *widths[:2], *widths[3:]],
     )
     _sheet(
-        workbook, "Scores",
-        ["Thema", "Processtap", "Score", "Vorige scan", "Verschil", "Onder streefniveau"],
+        workbook, _("Scores"),
+        [_("Thema"), _("Processtap"), _("Score"), _("Vorige scan"), _("Verschil"),
+         _("Onder streefniveau")],
         [[cell.theme.label, cell.step.name,
           rounded(cell.score) if cell.score is not None else None,
           rounded(cell.previous) if cell.previous is not None else None,
           rounded(cell.delta) if cell.delta is not None else None,
-          "ja" if cell.below_target else "nee"]
+          _("ja") if cell.below_target else _("nee")]
          for row in results.rows() for cell in row["cells"]],
         [24, 18, 8, 12, 10, 18],
     )
-    workbook.properties.title = f"Actieplan {scan.institution.name}"
+    workbook.properties.title = _("Actieplan {name}").format(name=scan.institution.name)
     workbook.properties.creator = "IV-HO quickscan"
     output = io.BytesIO()
     workbook.save(output)
@@ -136,21 +138,28 @@ def board_pdf(*, scan, results, actions, benchmark_rows=None):
     """One A4 page (landscape) for the board: heat map, averages, weakest cells, actions."""
     pdf = BoardPdf(orientation="L", unit="mm", format="A4")
     pdf.set_auto_page_break(auto=True, margin=14)
-    pdf.set_title(pdf_text(f"Quickscan {scan.institution.name}"))
+    pdf.set_title(pdf_text(_("Quickscan {name}").format(name=scan.institution.name)))
     pdf.set_author("IV-HO")
     pdf.add_page()
     pdf.set_font("helvetica", "B", 16)
     pdf.set_text_color(20, 50, 92)
-    pdf.cell(0, 8, pdf_text(f"Quickscan integrale veiligheid - {scan.institution.name}"),
+    pdf.cell(0, 8, pdf_text(_("Quickscan integrale veiligheid - {name}").format(
+        name=scan.institution.name)),
              new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("helvetica", size=9)
     pdf.set_text_color(27, 31, 36)
-    submitted = f"ingediend {scan.submitted_at:%d-%m-%Y}" if scan.submitted_at else "concept"
+    submitted = (
+        _("ingediend {date}").format(date=f"{scan.submitted_at:%d-%m-%Y}") if scan.submitted_at
+        else _("concept")
+    )
     overall = results.overall
-    line = (f"{scan.version.title} ({submitted}). Streefniveau {scan.target_level}. "
-            f"Gemiddelde score {score_text(overall.value)}")
+    line = _("{title} ({submitted}). Streefniveau {target}. Gemiddelde score {score}").format(
+        title=scan.version.title, submitted=submitted, target=scan.target_level,
+        score=score_text(overall.value),
+    )
     if overall.delta is not None:
-        line += f" ({delta_text(overall.delta)} ten opzichte van de vorige scan)"
+        line += _(" ({change} ten opzichte van de vorige scan)").format(
+            change=delta_text(overall.delta))
     pdf.multi_cell(0, 5, pdf_text(line + "."), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
 
@@ -159,7 +168,7 @@ def board_pdf(*, scan, results, actions, benchmark_rows=None):
     pdf.cell(label_w, row_h, "")
     for column in results.columns():
         pdf.cell(cell_w, row_h, fit(pdf, column["step"].name, cell_w), align="C")
-    pdf.cell(cell_w, row_h, "Gemiddeld", align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(cell_w, row_h, _("Gemiddeld"), align="C", new_x="LMARGIN", new_y="NEXT")
     for row in results.rows():
         pdf.set_font("helvetica", size=8)
         pdf.cell(label_w, row_h, fit(pdf, row["theme"].label, label_w))
@@ -170,7 +179,7 @@ def board_pdf(*, scan, results, actions, benchmark_rows=None):
                         score_text(row["average"].value), bold=True)
         pdf.ln(row_h)
     pdf.set_font("helvetica", "B", 8)
-    pdf.cell(label_w, row_h, "Gemiddeld")
+    pdf.cell(label_w, row_h, _("Gemiddeld"))
     for column in results.columns():
         _pdf_score_cell(pdf, cell_w, row_h, _band(column["average"].value),
                         score_text(column["average"].value), bold=True)
@@ -179,15 +188,16 @@ def board_pdf(*, scan, results, actions, benchmark_rows=None):
     pdf.ln(row_h + 1)
     pdf.set_font("helvetica", size=7)
     pdf.cell(0, 4, pdf_text(
-        "Schaal: " + ", ".join(f"{n} {name.lower()}" for n, name in LEVEL_NAMES.items())
-        + ". 'v' = onder het streefniveau; '-' = geen score (niet van toepassing)."
+        _("Schaal: {levels}. 'v' = onder het streefniveau; '-' = geen score (niet van "
+          "toepassing).").format(
+            levels=", ".join(f"{n} {name.lower()}" for n, name in LEVEL_NAMES.items()))
     ), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
 
     below = sorted(results.cells_below_target(), key=lambda cell: cell.score)[:5]
     pdf.set_font("helvetica", "B", 10)
-    pdf.cell(130, 6, "Aandachtspunten (laagste cellen onder streefniveau)")
-    pdf.cell(0, 6, "Actieplan (open acties)", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(130, 6, _("Aandachtspunten (laagste cellen onder streefniveau)"))
+    pdf.cell(0, 6, _("Actieplan (open acties)"), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("helvetica", size=8)
     open_actions = [action for action in actions if action.is_open][:6]
     lines = max(len(below), len(open_actions), 1)
@@ -197,14 +207,15 @@ def board_pdf(*, scan, results, actions, benchmark_rows=None):
             cell = below[index]
             left = f"{cell.theme.label} - {cell.step.name}: {score_text(cell.score)}"
         elif index == 0:
-            left = "Geen cellen onder het streefniveau."
+            left = _("Geen cellen onder het streefniveau.")
         right = ""
         if index < len(open_actions):
             action = open_actions[index]
-            right = (f"{action.title} ({action.owner}, gereed {action.due_date:%d-%m-%Y}, "
-                     f"{action.get_status_display().lower()})")
+            right = _("{title} ({owner}, gereed {date}, {status})").format(
+                title=action.title, owner=action.owner, date=f"{action.due_date:%d-%m-%Y}",
+                status=action.get_status_display().lower())
         elif index == 0:
-            right = "Nog geen open acties."
+            right = _("Nog geen open acties.")
         pdf.cell(130, 5, fit(pdf, left, 130))
         pdf.cell(0, 5, fit(pdf, right, 0), new_x="LMARGIN", new_y="NEXT")
     if benchmark_rows is not None:

@@ -9,7 +9,9 @@ reports every problem per question.
 import re
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
+from .answer_values import BAD_TARGET
 from .models import Action, Confidence, Level
 
 ANSWER_FIELD = re.compile(
@@ -65,18 +67,18 @@ def answers_from_post(post):
 
 class TargetForm(forms.Form):
     target_level = forms.TypedChoiceField(
-        label="Streefniveau", coerce=int, choices=Level.choices, initial=3,
-        help_text="Cellen onder dit niveau krijgen aanbevolen instrumenten.",
-        error_messages={"invalid_choice": "Kies een streefniveau van 1 tot en met 5."},
+        label=_("Streefniveau"), coerce=int, choices=Level.choices, initial=3,
+        help_text=_("Cellen onder dit niveau krijgen aanbevolen instrumenten."),
+        error_messages={"invalid_choice": BAD_TARGET},
     )
 
 
 class StartForm(TargetForm):
     version = forms.TypedChoiceField(
-        label="Welke quickscan?", coerce=int, widget=forms.RadioSelect,
+        label=_("Welke quickscan?"), coerce=int, widget=forms.RadioSelect,
         error_messages={
-            "invalid_choice": "Kies een van de gepubliceerde quickscans.",
-            "required": "Kies welke quickscan je wilt invullen.",
+            "invalid_choice": _("Kies een van de gepubliceerde quickscans."),
+            "required": _("Kies welke quickscan je wilt invullen."),
         },
     )
 
@@ -91,35 +93,35 @@ class StartForm(TargetForm):
 
 class ActionForm(forms.Form):
     cell = forms.ChoiceField(
-        label="Thema en processtap",
-        error_messages={"invalid_choice": "Kies een thema en processtap uit deze quickscan."},
+        label=_("Thema en processtap"),
+        error_messages={"invalid_choice": _("Kies een thema en processtap uit deze quickscan.")},
     )
-    title = forms.CharField(label="Actie", max_length=200)
+    title = forms.CharField(label=_("Actie"), max_length=200)
     description = forms.CharField(
-        label="Toelichting", required=False, max_length=2000,
+        label=_("Toelichting"), required=False, max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     instrument = forms.ChoiceField(
-        label="Instrument uit de kennisbank", required=False,
-        error_messages={"invalid_choice": "Dit instrument bestaat niet of is niet zichtbaar."},
+        label=_("Instrument uit de kennisbank"), required=False,
+        error_messages={"invalid_choice": _("Dit instrument bestaat niet of is niet zichtbaar.")},
     )
     owner = forms.CharField(
-        label="Eigenaar", max_length=120,
-        help_text="Een rol of afdeling, bijvoorbeeld 'Manager integrale veiligheid'.",
+        label=_("Eigenaar"), max_length=120,
+        help_text=_("Een rol of afdeling, bijvoorbeeld 'Manager integrale veiligheid'."),
     )
     due_date = forms.DateField(
-        label="Gereed op", widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": "Geef een geldige datum, bijvoorbeeld 2026-06-30."},
+        label=_("Gereed op"), widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Geef een geldige datum, bijvoorbeeld 2026-06-30.")},
     )
-    status = forms.ChoiceField(label="Status", choices=Action.Status.choices,
+    status = forms.ChoiceField(label=_("Status"), choices=Action.Status.choices,
                                initial=Action.Status.PLANNED)
 
     def __init__(self, *args, cells, instruments, with_status=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["cell"].choices = [("", "Kies een cel…")] + [
+        self.fields["cell"].choices = [("", _("Kies een cel…"))] + [
             (f"{theme.pk}:{step.pk}", f"{theme.label} – {step.name}") for theme, step in cells
         ]
-        self.fields["instrument"].choices = [("", "Geen instrument")] + [
+        self.fields["instrument"].choices = [("", _("Geen instrument"))] + [
             (str(instrument.pk), instrument.title) for instrument in instruments
         ]
         if not with_status:

@@ -8,6 +8,8 @@ marker, and the page always has the same figures as a table beside it.
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from .models import LEVEL_NAMES
 from .scoring import rounded
 
@@ -63,14 +65,16 @@ def heatmap(results):
                 x=LABEL_WIDTH + index * CELL_WIDTH, y=y, band=cell.band,
                 text=score_text(cell.score) + (" ▼" if cell.below_target else ""),
                 below_target=cell.below_target,
-                label=f"{row['theme'].label}, {cell.step.name}: {score_text(cell.score)}",
+                label=_("{theme}, {step}: {score}").format(
+                    theme=row["theme"].label, step=cell.step.name, score=score_text(cell.score)),
             )
             for index, cell in enumerate(row["cells"])
         ]
         average = row["average"].value
         cells.append(SvgCell(
             x=average_x, y=y, band=_band(average), text=score_text(average),
-            below_target=False, label=f"{row['theme'].label}, gemiddeld: {score_text(average)}",
+            below_target=False, label=_("{name}, gemiddeld: {score}").format(
+                name=row["theme"].label, score=score_text(average)),
         ))
         svg_rows.append({"y": y, "text_y": y + CELL_HEIGHT // 2 + 5,
                          "label": row["theme"].label, "cells": cells})
@@ -78,13 +82,14 @@ def heatmap(results):
     footer = [
         SvgCell(x=LABEL_WIDTH + index * CELL_WIDTH, y=footer_y, band=_band(column["average"].value),
                 text=score_text(column["average"].value), below_target=False,
-                label=f"{column['step'].name}, gemiddeld: {score_text(column['average'].value)}")
+                label=_("{name}, gemiddeld: {score}").format(
+                    name=column["step"].name, score=score_text(column["average"].value)))
         for index, column in enumerate(results.columns())
     ]
     footer.append(SvgCell(
         x=average_x, y=footer_y, band=_band(results.overall.value),
         text=score_text(results.overall.value), below_target=False,
-        label=f"Totaal gemiddeld: {score_text(results.overall.value)}",
+        label=_("Totaal gemiddeld: {score}").format(score=score_text(results.overall.value)),
     ))
     legend_y = footer_y + CELL_HEIGHT + 14
     legend = [
@@ -118,14 +123,17 @@ def summary(results):
     """The <desc> of the drawing: the main facts in one or two sentences."""
     scored = results.scored_cells()
     if not scored:
-        return "Er zijn nog geen scores."
+        return _("Er zijn nog geen scores.")
     high = max(scored, key=lambda cell: cell.score)
     low = min(scored, key=lambda cell: cell.score)
     below = len(results.cells_below_target())
-    return (
-        f"Gemiddelde score {score_text(results.overall.value)} van 5. Hoogste cel: "
-        f"{high.theme.label}, {high.step.name} ({score_text(high.score)}); laagste cel: "
-        f"{low.theme.label}, {low.step.name} ({score_text(low.score)}). "
-        f"{below} van de {len(scored)} gescoorde cellen liggen onder het streefniveau "
-        f"{results.target}. De tabel hieronder bevat alle cijfers."
+    return _(
+        "Gemiddelde score {overall} van 5. Hoogste cel: {high_theme}, {high_step} ({high}); "
+        "laagste cel: {low_theme}, {low_step} ({low}). {below} van de {scored} gescoorde "
+        "cellen liggen onder het streefniveau {target}. De tabel hieronder bevat alle cijfers."
+    ).format(
+        overall=score_text(results.overall.value), high_theme=high.theme.label,
+        high_step=high.step.name, high=score_text(high.score), low_theme=low.theme.label,
+        low_step=low.step.name, low=score_text(low.score), below=below, scored=len(scored),
+        target=results.target,
     )

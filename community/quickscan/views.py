@@ -14,12 +14,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from . import selectors, services
+from . import presenters, selectors, services
 from .access import member_institution, member_profile
 from .benchmark import min_institutions
-from .forms import StartForm, TargetForm, answer_field_names, answers_from_post
+from .forms import StartForm, TargetForm, answers_from_post
 from .models import Confidence, Level
 
 
@@ -33,6 +35,20 @@ def login_first(view):
     return wrapper
 
 
+def with_institution(view):
+    """Log in first; then the viewer's scan-taking institution, or the page that says why not."""
+
+    @login_first
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        institution = member_institution(request.user)
+        if institution is None:
+            return not_for_you(request)
+        return view(request, institution, *args, **kwargs)
+
+    return wrapper
+
+
 def with_scan(view):
     """Log in first; then the scan of the viewer's institution, or 404 for anything else."""
 
@@ -41,12 +57,12 @@ def with_scan(view):
     def wrapper(request, scan_id, *args, **kwargs):
         scan = selectors.scan_for_viewer(public_id=scan_id, user=request.user)
         if scan is None:
-            raise Http404("Geen quickscan")
+            raise Http404(_("Geen quickscan"))
         try:
             return view(request, scan, *args, **kwargs)
         except PermissionDenied as error:
             # The membership ended between lookup and write: the same 404.
-            raise Http404("Geen quickscan") from error
+            raise Http404(_("Geen quickscan")) from error
 
     return wrapper
 
@@ -77,22 +93,16 @@ def _index_context(request, institution, start_form=None):
     }
 
 
-@login_first
+@with_institution
 @require_safe
-def scan_index(request):
-    institution = member_institution(request.user)
-    if institution is None:
-        return not_for_you(request)
+def scan_index(request, institution):
     return TemplateResponse(request, "quickscan/index.html",
                             _index_context(request, institution))
 
 
-@login_first
+@with_institution
 @require_POST
-def scan_start(request):
-    institution = member_institution(request.user)
-    if institution is None:
-        return not_for_you(request)
+def scan_start(request, institution):
     form = StartForm(request.POST, versions=selectors.current_versions())
     if form.is_valid():
         try:
@@ -108,7 +118,8 @@ def scan_start(request):
             form.add_error(None, error)
         else:
             messages.success(
-                request, "De quickscan is gestart. Je collega's kunnen nu ook antwoorden invullen.",
+                request,
+                _("De quickscan is gestart. Je collega's kunnen nu ook antwoorden invullen."),
             )
             return redirect("quickscan:scan", scan.public_id)
     context = _index_context(request, institution, start_form=form)
@@ -137,7 +148,7 @@ def scan_detail(request, scan):
     return TemplateResponse(request, "quickscan/scan.html", _scan_context(scan))
 
 
-CONFLICTS = (
+CONFLICTS = gettext_lazy(
     "Een collega heeft {count} antwoord(en) gewijzigd nadat jij deze pagina opende. Die zijn "
     "niet overschreven; je andere antwoorden zijn opgeslagen. Bekijk bij de gemarkeerde vragen "
     "wat je collega invulde: jouw invoer staat er nog. Sla opnieuw op om die te bewaren."
@@ -149,7 +160,7 @@ CONFLICTS = (
 def theme_answers(request, scan, theme_id):
     groups = selectors.theme_questions(scan=scan, theme_id=theme_id)
     if not groups:
-        raise Http404("Geen thema in deze quickscan")
+        raise Http404(_("Geen thema in deze quickscan"))
     theme = groups[0][1][0].theme
     errors, conflicts, status, general_error = {}, {}, 200, None
     typed = meta = None  # the POST, for what was typed and for the hidden "as loaded" fields
@@ -164,10 +175,10 @@ def theme_answers(request, scan, theme_id):
             status = 409 if code == "submitted" else 400
             if hasattr(error, "error_dict"):
                 errors = {key: value[0].messages for key, value in error.error_dict.items()}
-                general_error = (
-                    f"Er is niets opgeslagen: bij {len(errors)} vraag of vragen klopt iets niet. "
+                general_error = _(
+                    "Er is niets opgeslagen: bij {count} vraag of vragen klopt iets niet. "
                     "Je invoer staat hieronder nog klaar."
-                )
+                ).format(count=len(errors))
             else:
                 general_error = error.messages[0]
             if code == "submitted":
@@ -182,10 +193,12 @@ def theme_answers(request, scan, theme_id):
                 meta = None
             else:
                 messages.success(
-                    request, "Je antwoorden zijn opgeslagen als concept." if saved.changed
-                    else "Er was niets gewijzigd.",
+                    request, _("Je antwoorden zijn opgeslagen als concept.") if saved.changed
+                    else _("Er was niets gewijzigd."),
                 )
-                next_theme = _next_theme(scan, theme) if "volgende" in request.POST else None
+                next_theme = (
+                    selectors.next_theme(scan, theme) if "volgende" in request.POST else None
+                )
                 if next_theme is not None:
                     return redirect("quickscan:theme", scan.public_id, next_theme.pk)
                 return redirect("quickscan:theme", scan.public_id, theme.pk)
@@ -195,7 +208,7 @@ def theme_answers(request, scan, theme_id):
         items = []
         for question in questions:
             shown_typed = typed if (not conflicts or question.pk in conflicts) else None
-            items.append(_question_view(
+            items.append(presenters.question_view(
                 question, answers.get(question.pk), typed=shown_typed, meta=meta,
                 errors=errors, conflict=question.pk in conflicts,
             ))
@@ -208,69 +221,11 @@ def theme_answers(request, scan, theme_id):
         "error_count": len(errors),
         "errors": errors,
         "conflict_count": len(conflicts),
-        "next_theme": _next_theme(scan, theme),
+        "next_theme": selectors.next_theme(scan, theme),
         "levels": Level.choices,
         "confidence_choices": Confidence.choices,
         "read_only": scan.is_submitted,
     }, status=status)
-
-
-def _next_theme(scan, theme):
-    themes, _ = selectors.version_grid(scan.version)
-    ids = [item.pk for item in themes]
-    position = ids.index(theme.pk) if theme.pk in ids else -1
-    return themes[position + 1] if 0 <= position < len(themes) - 1 else None
-
-
-def _question_view(question, answer, *, typed=None, meta=None, errors=None, conflict=False):
-    """What the form shows for one question.
-
-    `typed`: the POST whose values to show again (after an error or a conflict);
-    else the stored answer. `meta`: the POST whose hidden "as loaded" fields to keep
-    (after a validation error nothing was saved, so they stay as first loaded);
-    else the stored answer's, so the next save compares with what is stored now.
-    """
-    names = answer_field_names(question.pk)
-    stored = services.answer_state(answer)
-    if typed is not None:
-        level = typed.get(names["level"], "")
-        evidence = typed.get(names["evidence"], "")
-        confidence = typed.get(names["confidence"], "")
-    else:
-        level, evidence, confidence = stored["level"], stored["evidence"], stored["confidence"]
-    if meta is not None and names["version"] in meta:
-        version = meta.get(names["version"], "")
-        original = {"level": meta.get(names["original_level"], ""),
-                    "evidence": meta.get(names["original_evidence"], ""),
-                    "confidence": meta.get(names["original_confidence"], "")}
-    else:
-        version, original = services.answer_version(answer), stored
-    return {
-        "question": question,
-        "answer": answer,
-        "level": "" if level == services.CLEAR else level,
-        "evidence": evidence,
-        "confidence": confidence or Confidence.MEDIUM,
-        "errors": (errors or {}).get(str(question.pk), []),
-        "version": version,
-        "original": original,
-        "conflict": conflict,
-        "theirs": _answer_words(answer) if conflict else None,
-    }
-
-
-def _answer_words(answer):
-    """A colleague's current answer in words, for the conflict message."""
-    if answer is None:
-        return "Je collega heeft dit antwoord gewist (nog niet ingevuld)."
-    who = answer.answered_by.get_full_name() if answer.answered_by else ""
-    level = ("niet van toepassing" if answer.not_applicable
-             else f"niveau {answer.level} ({dict(Level.choices)[answer.level].lower()})")
-    text = f"{who or 'Een collega'} vulde intussen in: {level}"
-    text += f", zekerheid '{answer.get_confidence_display().lower()}'"
-    if answer.evidence:
-        text += f", met de onderbouwing: \u201c{answer.evidence}\u201d"
-    return text + "."
 
 
 @with_scan
@@ -287,7 +242,7 @@ def scan_target(request, scan):
         messages.error(request, error.messages[0])
         return TemplateResponse(request, "quickscan/scan.html",
                                 _scan_context(scan, target_form=form), status=400)
-    messages.success(request, "Het streefniveau is opgeslagen.")
+    messages.success(request, _("Het streefniveau is opgeslagen."))
     return redirect("quickscan:scan", scan.public_id)
 
 
@@ -303,8 +258,8 @@ def scan_submit(request, scan):
             status = 409 if problem.code == "submitted" else 400
         else:
             messages.success(
-                request, "De quickscan is ingediend. Hieronder staan de resultaten; plan nu "
-                "je acties voor de volgende PDCA-cyclus.",
+                request, _("De quickscan is ingediend. Hieronder staan de resultaten; plan nu "
+                           "je acties voor de volgende PDCA-cyclus."),
             )
             return redirect("quickscan:results", scan.public_id)
     return TemplateResponse(request, "quickscan/submit.html", {
@@ -322,5 +277,5 @@ def scan_discard(request, scan):
     except ValidationError as error:
         messages.error(request, error.messages[0])
         return redirect("quickscan:scan", scan.public_id)
-    messages.success(request, "De conceptscan is verwijderd.")
+    messages.success(request, _("De conceptscan is verwijderd."))
     return redirect("quickscan:index")

@@ -6,18 +6,16 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from . import exports, selectors, services
+from . import exports, presenters, selectors, services
 from .forms import ActionForm
 from .views import with_scan
 
 
 def _form(scan, user, data=None, *, initial=None, with_status=False):
-    cells = sorted(
-        {(q.theme, q.step) for q in selectors.version_questions(scan.version)},
-        key=lambda pair: (pair[0].path, pair[1].sort_order, pair[1].name),
-    )
+    cells = selectors.action_cells(scan)
     instruments = selectors.recommended_instrument_choices(scan=scan, user=user)
     return ActionForm(data, cells=cells, instruments=instruments, initial=initial,
                       with_status=with_status)
@@ -29,6 +27,22 @@ def _apply(form, error):
             form.add_error(field if field in form.fields else None, problems)
     else:
         form.add_error(None, error)
+
+
+def _save(request, scan, form, done, write):
+    """A POST of the action form: the service writes, or its errors go on the form.
+
+    Returns the redirect after a save, else None (the page shows the form again).
+    """
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        write()
+    except ValidationError as error:
+        _apply(form, error)
+        return None
+    messages.success(request, done)
+    return redirect("quickscan:actions", scan.public_id)
 
 
 def _service_fields(form):
@@ -50,17 +64,11 @@ def action_plan(request, scan):
     if request.GET.get("instrument"):
         initial["instrument"] = request.GET["instrument"]
     form = _form(scan, request.user, request.POST or None, initial=initial)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            try:
-                services.action_create(user=request.user, scan=scan, **_service_fields(form))
-            except ValidationError as error:
-                _apply(form, error)
-            else:
-                messages.success(request, "De actie staat in het actieplan.")
-                return redirect("quickscan:actions", scan.public_id)
+    if saved := _save(request, scan, form, _("De actie staat in het actieplan."),
+                      lambda: services.action_create(user=request.user, scan=scan,
+                                                     **_service_fields(form))):
+        return saved
+    status = 400 if request.method == "POST" else 200
     return TemplateResponse(request, "quickscan/actions.html", {
         "scan": scan,
         "form": form,
@@ -72,7 +80,7 @@ def action_plan(request, scan):
 def _action_or_404(scan, action_id):
     action = selectors.action_for_viewer(scan=scan, action_id=action_id)
     if action is None:
-        raise Http404("Geen actie")
+        raise Http404(_("Geen actie"))
     return action
 
 
@@ -87,20 +95,12 @@ def action_edit(request, scan, action_id):
         "instrument": str(action.instrument_id) if action.instrument_id else "",
     }
     form = _form(scan, request.user, request.POST or None, initial=initial, with_status=True)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            try:
-                services.action_update(
-                    user=request.user, action=action, status=form.cleaned_data["status"],
-                    **_service_fields(form),
-                )
-            except ValidationError as error:
-                _apply(form, error)
-            else:
-                messages.success(request, "De actie is bijgewerkt.")
-                return redirect("quickscan:actions", scan.public_id)
+    if saved := _save(request, scan, form, _("De actie is bijgewerkt."),
+                      lambda: services.action_update(
+                          user=request.user, action=action, status=form.cleaned_data["status"],
+                          **_service_fields(form))):
+        return saved
+    status = 400 if request.method == "POST" else 200
     return TemplateResponse(request, "quickscan/action_edit.html", {
         "scan": scan, "action": action, "form": form,
     }, status=status)
@@ -116,7 +116,7 @@ def action_status(request, scan, action_id):
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
-        messages.success(request, f"Status van '{action.title}' bijgewerkt.")
+        messages.success(request, _("Status van '{title}' bijgewerkt.").format(title=action.title))
     return redirect("quickscan:actions", scan.public_id)
 
 
@@ -125,7 +125,9 @@ def action_status(request, scan, action_id):
 def action_delete(request, scan, action_id):
     action = _action_or_404(scan, action_id)
     services.action_delete(user=request.user, action=action)
-    messages.success(request, f"'{action.title}' is uit het actieplan verwijderd.")
+    messages.success(
+        request, _("'{title}' is uit het actieplan verwijderd.").format(title=action.title)
+    )
     return redirect("quickscan:actions", scan.public_id)
 
 
@@ -133,7 +135,7 @@ def action_delete(request, scan, action_id):
 @require_safe
 def action_plan_xlsx(request, scan):
     content = exports.action_plan_xlsx(
-        scan=scan, results=selectors.scan_results(scan),
+        scan=scan, results=presenters.scan_results(scan),
         actions=list(selectors.scan_actions(scan)),
         carried_over=list(selectors.carried_over_actions(scan)),
     )

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -22,13 +23,13 @@ from .models.versions import FROZEN_MESSAGE
 class QuickscanVersionViewSet(SnippetViewSet):
     model = QuickscanVersion
     icon = "list-ul"
-    menu_label = "Versies"
+    menu_label = _("Versies")
     menu_name = "quickscan-versies"
     list_display = [
         "title",
         "kind",
         "status",
-        Column("question_count", label="Vragen",
+        Column("question_count", label=_("Vragen"),
                accessor=lambda version: version.questions.count()),
         "published_at",
     ]
@@ -48,7 +49,7 @@ class SectorReportMenuItem(MenuItem):
 class QuickscanGroup(SnippetViewSetGroup):
     items = (version_viewset,)
     menu_icon = "table"
-    menu_label = "Quickscan"
+    menu_label = _("Quickscan")
     menu_name = "quickscan"
     menu_order = 260
 
@@ -56,7 +57,7 @@ class QuickscanGroup(SnippetViewSetGroup):
         return [
             *super().get_submenu_items(),
             SectorReportMenuItem(
-                "Sectorrapportage", reverse("quickscan_admin:report"), name="rapportage",
+                _("Sectorrapportage"), reverse("quickscan_admin:report"), name="rapportage",
                 icon_name="table", order=900,
             ),
         ]
@@ -79,14 +80,14 @@ def keep_published_versions(request, instances):
     """Scans and the benchmark refer to published versions: they are never deleted."""
     if any(isinstance(item, QuickscanVersion) and item.is_published for item in instances):
         messages.error(
-            request, "Een gepubliceerde quickscanversie kan niet worden verwijderd: ingevulde "
-            "scans verwijzen ernaar. Alleen concepten kunnen weg.",
+            request, _("Een gepubliceerde quickscanversie kan niet worden verwijderd: ingevulde "
+                       "scans verwijzen ernaar. Alleen concepten kunnen weg."),
         )
         return redirect(version_viewset.get_url_name("list"))
     return None
 
 
-INSTITUTION_HAS_SCANS = (
+INSTITUTION_HAS_SCANS = _(
     "{names} kan niet worden verwijderd: er zijn quickscans van ingevuld. Die horen bij de "
     "geschiedenis van de instelling en bij de sectorbenchmark. Pas de instelling zo nodig aan "
     "in plaats van haar te verwijderen."
@@ -119,12 +120,12 @@ def version_listing_buttons(snippet, user, next_url=None):
     buttons = []
     if not snippet.is_published and user.has_perm(admin_views.VERSION_PERMISSION):
         buttons.append(Button(
-            "Publiceren", reverse("quickscan_admin:publish", args=[snippet.pk]),
+            _("Publiceren"), reverse("quickscan_admin:publish", args=[snippet.pk]),
             icon_name="upload", priority=30,
         ))
     if user.has_perm("quickscan.add_quickscanversion"):
         buttons.append(Button(
-            "Nieuwe conceptversie op basis hiervan",
+            _("Nieuwe conceptversie op basis hiervan"),
             reverse("quickscan_admin:copy", args=[snippet.pk]), icon_name="copy", priority=40,
         ))
     return buttons

@@ -207,6 +207,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "community.events.tasks.events_anonymise",
         "schedule": crontab(hour=3, minute=45),
     },
+    # Quickscan benchmark: this quarter's snapshot per cohort. Daily, so a quarter's
+    # snapshot exists on its first morning; later runs in the quarter change nothing.
+    "quickscan-benchmark-publish": {
+        "task": "community.quickscan.tasks.quickscan_benchmark_publish",
+        "schedule": crontab(hour=0, minute=15),
+    },
 }
 
 # Wagtail queues its own background work (search and reference index, file

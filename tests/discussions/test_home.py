@@ -3,7 +3,7 @@
 import pytest
 
 from community.discussions import services
-from community.discussions.selectors import recent_discussions
+from community.discussions.presenters import recent_discussions
 
 from .conftest import later, post
 
@@ -60,4 +60,4 @@ def test_at_most_five_latest(author, public):
         with later(minutes=minute):
             made.append(post(user=author, page=public, text=f"Reactie nummer {minute}"))
     items = recent_discussions(user=author, limit=5)
-    assert [item["comment"].pk for item in items] == [c.pk for c in reversed(made)][:5]
+    assert [item.comment.pk for item in items] == [c.pk for c in reversed(made)][:5]

@@ -8,7 +8,7 @@ from django.db import connection
 
 import pytest
 
-from community.outbox import services
+from community.outbox import selectors, services
 from community.outbox.models import OutgoingMail
 from community.outbox.serialization import message_to_payload
 from tests.outbox.backends import BlockingBackend
@@ -77,7 +77,7 @@ def test_racing_sweeps_send_every_mail_once(settings):
 
     def sweep():
         start.wait(timeout=10)
-        return sum(services.outbox_deliver(mail_id=pk) for pk in services.outbox_pending_ids())
+        return sum(services.outbox_deliver(mail_id=pk) for pk in selectors.outbox_pending_ids())
 
     with far_future():
         threads = [in_thread(sweep, results, number) for number in range(4)]

@@ -12,15 +12,12 @@ from django.utils.formats import date_format
 import pytest
 
 from community.members.models import Institution
-from community.quickscan.benchmark import (
-    cohort_benchmark,
-    next_reference_date,
-    position,
-    reference_date,
-)
+from community.quickscan.benchmark import next_reference_date, reference_date
 from community.quickscan.checks import check_benchmark_min_institutions
 from community.quickscan.cohorts import Cohort, cohort_of
 from community.quickscan.models import BenchmarkSnapshot
+from community.quickscan.presenters import benchmark_line, cohort_benchmark, position
+from community.quickscan.services import benchmark_publish, snapshot_compute
 from tests.factories import EditorFactory, MemberFactory
 from tests.factories.quickscan import submitted_scan
 
@@ -55,6 +52,13 @@ def figures(benchmark):
             for key, cell in benchmark.cells.items()}
 
 
+def published(*, cohort=HBO, today=None):
+    """What a page reads once the publishing task has run on `today` (as the first view of
+    a quarter used to compute it): the task's work for this cohort, then the read."""
+    snapshot_compute(cohort=cohort, today=today)
+    return cohort_benchmark(cohort=cohort, today=today)
+
+
 def test_reference_date_is_the_start_of_the_quarter():
     assert reference_date(datetime.date(2026, 5, 15)) == datetime.date(2026, 4, 1)
     assert reference_date(datetime.date(2026, 4, 1)) == datetime.date(2026, 4, 1)
@@ -76,14 +80,14 @@ def test_cohorts_follow_kind_and_size(make_institutions):
 def test_four_institutions_show_nothing_five_show_median_and_quartiles(version, make_institutions):
     institutions = make_institutions(5)
     cohort_scans(version, institutions[:4], [1, 2, 3, 4])
-    benchmark = cohort_benchmark(cohort=HBO)
+    benchmark = published(cohort=HBO)
     assert not benchmark.shown and benchmark.institution_count == 0  # not even the count
     assert benchmark.cells == {}  # nothing computed, nothing to leak
 
     cohort_scans(version, institutions[4:], [5])
     # The snapshot of this quarter stays as it was; the next one has five institutions.
-    assert not cohort_benchmark(cohort=HBO).shown
-    benchmark = cohort_benchmark(cohort=HBO, today=next_quarter())
+    assert not published(cohort=HBO).shown
+    benchmark = published(cohort=HBO, today=next_quarter())
     assert benchmark.shown and benchmark.institution_count == 5
     cell = next(iter(benchmark.cells.values()))
     # Five scores already show the quartiles, interpolated: (1+2)/2 and (4+5)/2.
@@ -96,7 +100,7 @@ def test_a_cell_with_fewer_than_k_scores_is_suppressed(version, make_institution
     question = version.questions.get(theme=themes[0], step=steps[0])
     levels = [3, 3, 4, 2, {"default": 5, question: None}]  # the fifth: n.v.t. in that cell
     cohort_scans(version, institutions, levels)
-    benchmark = cohort_benchmark(cohort=HBO)
+    benchmark = published(cohort=HBO)
     hidden = benchmark.cell(themes[0].pk, steps[0].pk)
     assert not hidden.shown and hidden.count == 0 and hidden.median is None
     assert benchmark.cell(themes[0].pk, steps[1].pk).shown
@@ -105,9 +109,9 @@ def test_a_cell_with_fewer_than_k_scores_is_suppressed(version, make_institution
 def test_k_is_configurable(settings, version, make_institutions):
     settings.QUICKSCAN_BENCHMARK_MIN_INSTITUTIONS = 3
     cohort_scans(version, make_institutions(3), [2, 3, 4])
-    assert cohort_benchmark(cohort=HBO).shown
+    assert published(cohort=HBO).shown
     settings.QUICKSCAN_BENCHMARK_MIN_INSTITUTIONS = 4
-    assert not cohort_benchmark(cohort=HBO).shown
+    assert not published(cohort=HBO).shown
 
 
 def test_each_institution_counts_once_with_its_latest_scan_in_the_window(version,
@@ -117,14 +121,14 @@ def test_each_institution_counts_once_with_its_latest_scan_in_the_window(version
     # The first institution submits three scans: it counts once, with its latest (5).
     for days, level in ((300, 1), (250, 1), (120, 5)):
         cohort_scans(version, institutions[:1], [level], when=before_reference(days=days))
-    benchmark = cohort_benchmark(cohort=HBO)
+    benchmark = published(cohort=HBO)
     assert benchmark.institution_count == 5
     cell = next(iter(benchmark.cells.values()))
     assert (cell.count, cell.q1, cell.median, cell.q3) == (5, 1.5, 3.0, 4.5)
     # Scans older than the window do not count at all.
     old = make_institutions(1)
     cohort_scans(version, old, [5], when=before_reference(days=800))
-    assert cohort_benchmark(cohort=HBO).institution_count == 5
+    assert published(cohort=HBO).institution_count == 5
 
 
 def test_other_cohorts_never_count(version, make_institutions):
@@ -132,7 +136,7 @@ def test_other_cohorts_never_count(version, make_institutions):
     cohort_scans(version, make_institutions(2, small=True), [1, 1])
     cohort_scans(version, make_institutions(2, kind=Institution.Kind.UNIVERSITY), [5, 5])
     for cohort in Cohort.values:
-        assert not cohort_benchmark(cohort=cohort).shown
+        assert not published(cohort=cohort).shown
 
 
 def test_a_scan_submitted_today_changes_nothing_until_the_next_reference_date(
@@ -140,15 +144,15 @@ def test_a_scan_submitted_today_changes_nothing_until_the_next_reference_date(
 ):
     institutions = make_institutions(6)
     cohort_scans(version, institutions[:5], [1, 2, 3, 4, 5])
-    before = figures(cohort_benchmark(cohort=HBO))
+    before = figures(published(cohort=HBO))
     # A sixth institution submits now, and one of the five submits a new scan:
     # comparing the page before and after would isolate them. It must not change.
     cohort_scans(version, institutions[5:], [5], when=timezone.now())
     cohort_scans(version, institutions[:1], [5], when=timezone.now())
-    after = cohort_benchmark(cohort=HBO)
+    after = published(cohort=HBO)
     assert figures(after) == before and after.institution_count == 5
     # Next quarter two institutions differ (fewer than k): the previous stand stays.
-    later = cohort_benchmark(cohort=HBO, today=next_quarter())
+    later = published(cohort=HBO, today=next_quarter())
     assert figures(later) == before and later.institution_count == 5 and later.is_stale
 
 
@@ -166,6 +170,7 @@ def test_two_views_show_identical_figures(client, version, make_institutions):
     numbers: there is no pair of views whose difference is one institution's answers."""
     institutions = make_institutions(5)
     cohort_scans(version, institutions, [1, 2, 2, 4, 5])
+    benchmark_publish()
     views = []
     for institution in institutions[:2]:
         client.force_login(MemberFactory(institution=institution))
@@ -179,12 +184,13 @@ def test_two_views_show_identical_figures(client, version, make_institutions):
     assert _benchmark_numbers(report) == views[0]
     # The own institution is not left out of its own view (that would make the two
     # members' views differ by exactly one institution each).
-    assert cohort_benchmark(cohort=HBO).institution_count == 5
+    assert published(cohort=HBO).institution_count == 5
 
 
 def test_the_page_says_why_nothing_is_shown(client, version, make_institutions):
     institutions = make_institutions(2)
     cohort_scans(version, institutions, [2, 4])
+    benchmark_publish()
     client.force_login(MemberFactory(institution=institutions[0]))
     body = client.get(reverse("quickscan:benchmark")).content.decode()
     assert 'id="geen-benchmark"' in body
@@ -196,7 +202,7 @@ def test_the_page_says_why_nothing_is_shown(client, version, make_institutions):
 
 def test_own_position_against_the_cohort(version, make_institutions):
     cohort_scans(version, make_institutions(10), [1, 1, 2, 2, 3, 3, 4, 4, 5, 5])
-    cell = next(iter(cohort_benchmark(cohort=HBO).cells.values()))
+    cell = next(iter(published(cohort=HBO).cells.values()))
     # Exclusive quartiles: 1 + 0.75 × (2 − 1) = 1.75 and 4 + 0.25 × (5 − 4) = 4.25, half up.
     assert (cell.count, cell.q1, cell.median, cell.q3) == (10, 1.8, 3.0, 4.3)
     assert position(1.7, cell)[0] == "onder"
@@ -208,6 +214,7 @@ def test_own_position_against_the_cohort(version, make_institutions):
 
 def test_the_editors_report_has_aggregates_only(client, version, make_institutions):
     cohort_scans(version, make_institutions(2, small=True), [1, 5])
+    benchmark_publish()
     client.force_login(EditorFactory())
     body = client.get(reverse("quickscan_admin:report")).content.decode()
     assert "Minder dan 5 instellingen: er worden geen cijfers getoond." in body
@@ -223,10 +230,10 @@ def test_one_newcomer_between_quarters_changes_no_figure(version, make_instituti
     """Comparing the page before and after one institution joins must not reveal it."""
     institutions = make_institutions(6)
     cohort_scans(version, institutions[:5], [1, 2, 3, 4, 5])
-    before = cohort_benchmark(cohort=HBO)
+    before = published(cohort=HBO)
     assert before.shown
     cohort_scans(version, institutions[5:], [5], when=timezone.now())
-    after = cohort_benchmark(cohort=HBO, today=next_quarter())
+    after = published(cohort=HBO, today=next_quarter())
     assert figures(after) == figures(before)
     assert after.institution_count == 5 and after.reference_date == before.reference_date
     assert after.is_stale
@@ -237,9 +244,9 @@ def test_one_newcomer_between_quarters_changes_no_figure(version, make_instituti
 def test_k_newcomers_between_quarters_publish_new_figures(version, make_institutions):
     institutions = make_institutions(10)
     cohort_scans(version, institutions[:5], [1, 1, 1, 1, 1])
-    before = cohort_benchmark(cohort=HBO)
+    before = published(cohort=HBO)
     cohort_scans(version, institutions[5:], [5, 5, 5, 5, 5], when=timezone.now())
-    after = cohort_benchmark(cohort=HBO, today=next_quarter())
+    after = published(cohort=HBO, today=next_quarter())
     assert after.institution_count == 10 and not after.is_stale
     assert after.reference_date == next_quarter() > before.reference_date
     cell = next(iter(after.cells.values()))
@@ -249,6 +256,7 @@ def test_k_newcomers_between_quarters_publish_new_figures(version, make_institut
 def test_the_page_shows_the_date_of_the_stand(client, version, make_institutions):
     institutions = make_institutions(5)
     cohort_scans(version, institutions, [1, 2, 3, 4, 5])
+    benchmark_publish()
     client.force_login(MemberFactory(institution=institutions[0]))
     body = client.get(reverse("quickscan:benchmark")).content.decode()
     shown = reference_date(timezone.localdate())
@@ -262,16 +270,16 @@ def test_the_page_shows_the_date_of_the_stand(client, version, make_institutions
 def test_members_board_and_editors_read_one_snapshot(client, version, make_institutions):
     institutions = make_institutions(5)
     cohort_scans(version, institutions, [1, 2, 3, 4, 5])
-    cohort_benchmark(cohort=HBO)
+    published(cohort=HBO)
     client.force_login(EditorFactory())
     client.get(reverse("quickscan_admin:report"))
+    # The report read the members' snapshot and computed none of its own.
     assert BenchmarkSnapshot.objects.filter(cohort=HBO).count() == 1
+    assert BenchmarkSnapshot.objects.count() == 1
 
 
 def test_a_second_computation_of_the_same_quarter_reuses_the_row(version, make_institutions):
-    """Two first views at once meet the unique constraint; both show the one stored row."""
-    from community.quickscan.benchmark import snapshot_compute
-
+    """Two runs at once meet the unique constraint; both return the one stored row."""
     cohort_scans(version, make_institutions(5), [1, 2, 3, 4, 5])
     first = snapshot_compute(cohort=HBO)
     manager = BenchmarkSnapshot.objects
@@ -294,16 +302,16 @@ def test_editing_an_institution_after_submission_changes_nothing_shown(version,
                                                                        make_institutions):
     institutions = make_institutions(5)
     cohort_scans(version, institutions, [1, 2, 3, 4, 5])
-    before = figures(cohort_benchmark(cohort=HBO))
+    before = figures(published(cohort=HBO))
     institutions[0].is_small = True
     institutions[0].save()
     institutions[1].kind = Institution.Kind.UNIVERSITY
     institutions[1].save()
     for today in (timezone.localdate(), next_quarter()):
         BenchmarkSnapshot.objects.all().delete()  # even a fresh computation ignores the edits
-        benchmark = cohort_benchmark(cohort=HBO, today=today)
+        benchmark = published(cohort=HBO, today=today)
         assert benchmark.institution_count == 5 and figures(benchmark) == before
-        assert not cohort_benchmark(cohort=Cohort.UNIVERSITY, today=today).shown
+        assert not published(cohort=Cohort.UNIVERSITY, today=today).shown
 
 
 def test_submitting_freezes_the_cohort(version, scan_member, institution):
@@ -341,7 +349,7 @@ def test_five_institutions_show_interpolated_quartiles(client, version, make_ins
     institutions = make_institutions(5)
     # Cell scores 2, 1, 5, 3, 3 (one question per cell); sorted 1, 2, 3, 3, 5.
     cohort_scans(version, institutions, [2, 1, 5, 3, 3])
-    cell = next(iter(cohort_benchmark(cohort=HBO).cells.values()))
+    cell = next(iter(published(cohort=HBO).cells.values()))
     # Positions (n + 1) / 4 = 1.5 and 4.5: halfway between the 1st/2nd and 4th/5th score.
     assert (cell.count, cell.q1, cell.median, cell.q3) == (5, 1.5, 3.0, 4.0)
     assert cell.quartiles_shown
@@ -354,7 +362,7 @@ def test_five_institutions_show_interpolated_quartiles(client, version, make_ins
 def test_quartiles_of_three_or_four_scores_do_not_fail(settings, version, make_institutions):
     settings.QUICKSCAN_BENCHMARK_MIN_INSTITUTIONS = 3
     cohort_scans(version, make_institutions(3), [1, 2, 4])
-    cell = next(iter(cohort_benchmark(cohort=HBO).cells.values()))
+    cell = next(iter(published(cohort=HBO).cells.values()))
     assert (cell.count, cell.median) == (3, 2.0) and cell.quartiles_shown
     assert cell.q1 <= cell.median <= cell.q3
 
@@ -385,7 +393,7 @@ def test_the_window_is_the_730_days_before_the_reference_date(version, make_inst
     institutions = make_institutions(5)
     cohort_scans(version, institutions[:4], [1, 2, 3, 4])
     cohort_scans(version, institutions[4:], [5], when=local_midnight(start) + offset)
-    benchmark = cohort_benchmark(cohort=HBO)
+    benchmark = published(cohort=HBO)
     assert benchmark.shown is counted
     assert benchmark.window_start == start and benchmark.reference_date == end
 
@@ -396,7 +404,7 @@ def test_a_scan_on_the_reference_date_itself_is_not_in_the_window(version, make_
     cohort_scans(version, institutions[:4], [1, 2, 3, 4], when=local_midnight(end) -
                  datetime.timedelta(seconds=1))
     cohort_scans(version, institutions[4:], [5], when=local_midnight(end))
-    assert not cohort_benchmark(cohort=HBO).shown
+    assert not published(cohort=HBO).shown
     assert BenchmarkSnapshot.objects.get().institution_count == 4
 
 
@@ -405,10 +413,10 @@ def test_one_institution_ageing_out_alone_changes_no_figure(version, make_instit
     cohort_scans(version, institutions[:5], [1, 1, 2, 4, 5])
     # The sixth scan is in this quarter's window but 730 days old before the next one.
     cohort_scans(version, institutions[5:], [5], when=before_reference(days=700))
-    before = cohort_benchmark(cohort=HBO)
+    before = published(cohort=HBO)
     assert before.institution_count == 6
     assert next(iter(before.cells.values())).median == 3.0  # with the sixth; 2.0 without
-    after = cohort_benchmark(cohort=HBO, today=next_quarter())
+    after = published(cohort=HBO, today=next_quarter())
     candidate = BenchmarkSnapshot.objects.get(reference_date=next_quarter())
     assert candidate.institution_count == 5 and not candidate.published  # it did age out
     assert figures(after) == figures(before) and after.institution_count == 6
@@ -420,13 +428,13 @@ def test_a_snapshot_is_shown_for_at_most_four_quarters(client, version, make_ins
     published_on = quarters_back(4)
     scans = cohort_scans(version, institutions, [1, 2, 3, 4, 5],
                          when=local_midnight(published_on) - datetime.timedelta(days=10))
-    first = cohort_benchmark(cohort=HBO, today=published_on)
+    first = published(cohort=HBO, today=published_on)
     assert first.shown and first.reference_date == published_on
     # Three quarters on nothing changed: the old stand is still shown (stale).
-    later = cohort_benchmark(cohort=HBO, today=quarters_back(1))
+    later = published(cohort=HBO, today=quarters_back(1))
     assert later.shown and later.is_stale and figures(later) == figures(first)
     # Four quarters on (today) it is too old: nothing is shown, not even the count.
-    now = cohort_benchmark(cohort=HBO)
+    now = published(cohort=HBO)
     assert not now.shown and now.is_expired and now.institution_count == 0
     assert now.cells == {} and now.reference_date == published_on
     # The scans are still in the window but unchanged: no new stand was published.
@@ -441,9 +449,8 @@ def test_a_snapshot_is_shown_for_at_most_four_quarters(client, version, make_ins
     board = client.get(reverse("quickscan:board", args=[scans[0].public_id])).content.decode()
     assert "niet meer getoond; de laatste stand" in board and "5 instellingen, stand" not in board
 
-    from community.quickscan import selectors
-    from community.quickscan.views_results import _benchmark_line
-    line = _benchmark_line(now, selectors.scan_results(scans[0]))
+    from community.quickscan.presenters import scan_results
+    line = benchmark_line(now, scan_results(scans[0]))
     assert "niet getoond" in line and "te oud" in line and "kwartiel" not in line
 
     client.force_login(EditorFactory())

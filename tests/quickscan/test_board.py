@@ -70,17 +70,16 @@ def test_the_pdf_benchmark_line_uses_the_quartiles_from_five_institutions(
     version, institution, make_institutions
 ):
     """Five institutions already give quartiles: the line compares with them, not the median."""
-    from community.quickscan import selectors
-    from community.quickscan.benchmark import cohort_benchmark
+    from community.quickscan import presenters, services
     from community.quickscan.cohorts import Cohort
-    from community.quickscan.views_results import _benchmark_line
     for other, level in zip(make_institutions(4), [1, 2, 3, 4], strict=True):
         submitted_scan(institution=other, version=version, levels={"default": level},
                        submitted_at=timezone.now() - datetime.timedelta(days=120))
     own = submitted_scan(institution=institution, version=version, levels={"default": 5},
                          submitted_at=timezone.now() - datetime.timedelta(days=120))
-    benchmark = cohort_benchmark(cohort=Cohort.UNIVERSITY_OF_APPLIED_SCIENCES)
-    line = _benchmark_line(benchmark, selectors.scan_results(own))
+    services.benchmark_publish()
+    benchmark = presenters.cohort_benchmark(cohort=Cohort.UNIVERSITY_OF_APPLIED_SCIENCES)
+    line = presenters.benchmark_line(benchmark, presenters.scan_results(own))
     # Quartiles 1,5 and 4,5: the own 5,0 lies above the third quartile in every cell.
     assert "10 cellen boven het derde kwartiel, 0 cellen onder het eerste kwartiel" in line
     assert "mediaan" not in line and "vanaf" not in line
@@ -132,7 +131,7 @@ def test_the_board_pdf_stays_one_page_with_demo_sized_data(client, demo_sized_sc
 
 def test_long_board_pdf_lines_are_shortened_to_their_column(demo_sized_scan):
     """No theme name or action runs into the next column or past the page edge."""
-    from community.quickscan import exports, selectors
+    from community.quickscan import exports, presenters, selectors
 
     seen = []
 
@@ -145,7 +144,7 @@ def test_long_board_pdf_lines_are_shortened_to_their_column(demo_sized_scan):
 
     with mock.patch.object(exports, "BoardPdf", Recording):
         exports.board_pdf(scan=demo_sized_scan,
-                          results=selectors.scan_results(demo_sized_scan),
+                          results=presenters.scan_results(demo_sized_scan),
                           actions=list(selectors.scan_actions(demo_sized_scan)))
     too_wide = [text for text, room, needed in seen if needed > room + 0.01]
     assert too_wide == []

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 import pytest
 
-from community.quickscan.selectors import recommendations, scan_results
+from community.quickscan.presenters import recommendations, scan_results
 from tests.factories import InstrumentPageFactory, ThemePageFactory
 from tests.factories.quickscan import submitted_scan
 
@@ -196,7 +196,7 @@ def test_change_across_versions_only_where_the_questions_are_the_same(
 
 def test_displayed_score_and_below_target_marker_agree():
     from community.quickscan.heatmap import score_text
-    from community.quickscan.selectors import CellResult
+    from community.quickscan.presenters import CellResult
     from community.quickscan.templatetags.quickscan_tags import score
 
     assert score_text(2.25) == "2,3" and score(2.25) == "2,3"  # half up, not half even

@@ -7,7 +7,7 @@ from django.utils import timezone
 import pytest
 
 from community.quickscan import scoring
-from community.quickscan.selectors import scan_results
+from community.quickscan.presenters import scan_results
 from tests.factories.quickscan import submitted_scan
 
 

@@ -1,11 +1,9 @@
 """Reads of the members app; the directory and the approval queue in their own modules."""
 
-from django.contrib.auth.models import AbstractBaseUser
-
-from ..models import UNNAMED, Institution, Profile
+from ..models import UNNAMED, Institution, Profile, User
 
 
-def display_name(user: AbstractBaseUser) -> str:
+def display_name(user: User) -> str:
     """How a person is named to others, everywhere: never (part of) an e-mail address."""
     try:
         return user.profile.name

@@ -26,7 +26,7 @@ def can_decide_all(user: User) -> bool:
                 and user.has_perm(DECIDE_ALL_PERMISSION))
 
 
-def contact_institutions(user: User) -> QuerySet[Institution]:
+def contact_institutions(user: User) -> list[Institution]:
     """The institutions this person is a contact person of."""
     if not (user.is_authenticated and user.is_active):
         return []
@@ -38,7 +38,7 @@ def may_decide(user: User) -> bool:
     return can_decide_all(user) or bool(contact_institutions(user))
 
 
-def _normalised(text):
+def _normalised(text: str | None) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", (text or "").casefold()).split())
 
 
@@ -98,7 +98,7 @@ def pending_profiles() -> QuerySet[Profile]:
             .select_related("user").order_by("created_at", "pk"))
 
 
-def pending_for(user: User) -> QuerySet[Profile]:
+def pending_for(user: User) -> list[Profile]:
     """The pending profiles this person may decide on, oldest first."""
     if can_decide_all(user):
         return list(pending_profiles())

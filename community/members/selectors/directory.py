@@ -27,7 +27,7 @@ RECENT_CONTRIBUTIONS = 5
 MAX_SEARCH_WORDS = 5
 
 
-def _themes():
+def _themes() -> QuerySet[ThemePage]:
     return ThemePage.objects.live().public().order_by("path")
 
 
@@ -85,7 +85,7 @@ def directory_filters(params: QueryDict) -> dict:
     }
 
 
-def _printable(text):
+def _printable(text: str) -> str:
     # Control characters (a NUL byte from a hand-made URL) mean nothing in a name,
     # and PostgreSQL refuses NUL in a query.
     return "".join(char if char.isprintable() else " " for char in text)

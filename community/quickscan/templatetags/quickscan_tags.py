@@ -1,6 +1,7 @@
 """Filters for showing scores the Dutch way: 3,3 and +0,5."""
 
 from django import template
+from django.utils.translation import gettext as _
 
 from community.quickscan.heatmap import delta_text, score_text
 from community.quickscan.models import LEVEL_NAMES
@@ -24,8 +25,10 @@ def delta_words(value):
     if value is None:
         return ""
     if abs(value) < 0.05:
-        return "gelijk gebleven"
-    return f"{'gestegen' if value > 0 else 'gedaald'} met {score_text(abs(value))}"
+        return _("gelijk gebleven")
+    if value > 0:
+        return _("gestegen met {change}").format(change=score_text(abs(value)))
+    return _("gedaald met {change}").format(change=score_text(abs(value)))
 
 
 @register.filter

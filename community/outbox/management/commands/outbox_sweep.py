@@ -6,7 +6,7 @@ mode) nothing runs periodically, so cron or a person can run this instead.
 
 from django.core.management.base import BaseCommand
 
-from community.outbox import services
+from community.outbox import selectors, services
 
 
 class Command(BaseCommand):
@@ -14,7 +14,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         sent = sum(
-            services.outbox_deliver(mail_id=mail_id) for mail_id in services.outbox_pending_ids()
+            services.outbox_deliver(mail_id=mail_id) for mail_id in selectors.outbox_pending_ids()
         )
         pruned = services.outbox_prune()
         self.stdout.write(f"Verzonden: {sent}; opgeruimd: {pruned}.")
