@@ -208,7 +208,6 @@ def test_one_ip_cannot_keep_the_owner_from_both_ways_in(client, user, mailoutbox
     assert [m for m in mailoutbox if user.email in m.to], "the owner got no login code"
 
 
-@pytest.mark.xfail(strict=True, reason="open: reauthentication counts against the address ceiling")
 def test_an_attack_on_the_address_does_not_stop_the_logged_in_owner_from_reauthenticating(
     client, user
 ):
