@@ -64,6 +64,12 @@ class AccountAdapter(DefaultAccountAdapter):
             if error.code == "too_many_login_attempts":
                 raise ImmediateHttpResponse(respond_429(request)) from error
             raise
+        if getattr(self, "_reauthenticating", False):
+            # The logged-in owner confirming their password (allauth's reauthentication
+            # before a password or two-factor change): the ceiling against strangers
+            # does not apply to them; `login_failed` and `reauthenticate` still do.
+            self._address_usage = None
+            return
         self._address_usage = ratelimit.consume(
             request,
             app="allauth.account",
@@ -73,6 +79,13 @@ class AccountAdapter(DefaultAccountAdapter):
         if not self._address_usage:
             self._rollback_login_failed_rl_usage()
             raise ImmediateHttpResponse(respond_429(request))
+
+    def reauthenticate(self, user, password: str) -> bool:
+        self._reauthenticating = True
+        try:
+            return super().reauthenticate(user, password)
+        finally:
+            self._reauthenticating = False
 
     def _rollback_login_failed_rl_usage(self) -> None:
         # A successful login gives back what the attempt consumed, under both limits.

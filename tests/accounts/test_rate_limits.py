@@ -206,3 +206,19 @@ def test_one_ip_cannot_keep_the_owner_from_both_ways_in(client, user, mailoutbox
     assert log_in_from(client, owner, user.email).status_code == 429
     client.post("/accounts/login/code/", {"email": user.email}, REMOTE_ADDR=owner)
     assert [m for m in mailoutbox if user.email in m.to], "the owner got no login code"
+
+
+def test_an_attack_on_the_address_does_not_stop_the_logged_in_owner_from_reauthenticating(
+    client, user
+):
+    """Changing the password or two-factor settings asks for the password again
+    (allauth's reauthentication), which goes through the same pre_authenticate: with
+    the per-address ceiling filled by strangers, the logged-in owner gets 429 right
+    when they want to change their password."""
+    client.force_login(user)
+    fail_from(Client(), user.email, [f"192.0.2.{number}" for number in range(1, 21)])
+
+    response = client.post("/accounts/reauthenticate/", {"password": PASSWORD},
+                           REMOTE_ADDR="198.51.100.7")
+
+    assert response.status_code == 302

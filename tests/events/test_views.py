@@ -581,3 +581,25 @@ def test_the_agenda_shows_seats_left_and_full_without_a_query_per_event(
         shown = cards(client.get(agenda.url))
     assert "Nog 4 plaatsen vrij" in shown["Extra 0"]
     assert len(seven) == len(three)
+
+
+@pytest.mark.xfail(strict=True, reason="open: the guest form says which addresses are registered")
+def test_the_guest_form_does_not_tell_a_stranger_who_attends(client, make_event, member, outbox):
+    """Under the Chatham House Rule nobody but members sees who comes; the guest form
+    must not tell an anonymous visitor either. Typing a member's address (or a guest's)
+    into it answered "Dit e-mailadres is al aangemeld voor deze bijeenkomst." (or, for a
+    guest's address, their status: confirmed, waitlisted, offered), while a stranger's
+    address gets "Bevestig je e-mailadres": who attends a security officers' meeting,
+    one address at a time."""
+    event = make_event(open_to_guests=True, capacity=5, chatham_house=True)
+    services.registration_create(event=event, user=member)
+
+    def answer(address):
+        response = client.post(
+            reverse("events:guest_register", args=[event.pk]),
+            {"guest_name": "Nieuwsgierig", "guest_email": address,
+             "guest_institution_name": "Onbekend"},
+        )
+        return response.status_code, response.get("Location")
+
+    assert answer(member.email) == answer("niemand@example.org")
