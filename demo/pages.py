@@ -105,7 +105,9 @@ PRIVACY = {
             "laadt geen lettertypen, scripts, video's of andere onderdelen van andere partijen: "
             "alles komt van onze eigen server, dus je bezoek wordt niet aan derden doorgegeven.",
             "We plaatsen alleen cookies die nodig zijn om de site te laten werken: een "
-            "sessiecookie als je inlogt en een cookie dat formulieren beschermt tegen misbruik.",
+            "sessiecookie als je inlogt, een cookie dat formulieren beschermt tegen misbruik, "
+            "en na het inloggen een cookie dat onthoudt dat je deze browser eerder gebruikte "
+            "(zie 'Beveiliging van inloggen' hieronder).",
         ),
         heading("Je rechten"),
         paragraph(

@@ -1,9 +1,13 @@
 """How allauth behaves on this platform, where it differs from allauth's defaults."""
 
+import hashlib
 from typing import Any
 
+from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core import signing
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
@@ -17,6 +21,27 @@ ADDRESS_CEILING_ACTION = "login_failed_address"
 # "There is no account for this address" mails, per address: see send_mail().
 UNKNOWN_ACCOUNT_MAIL_ACTION = "unknown_account_mail"
 UNKNOWN_ACCOUNT_TEMPLATE = "account/email/unknown_account"
+# A browser that logged in to an address before: strangers filling the per-address
+# ceiling do not lock it out (OWASP's "device cookies"). Signed; it names the
+# addresses only as hashes.
+DEVICE_COOKIE = "ivho_device"
+DEVICE_SALT = "community.accounts.known-device"
+DEVICE_MAX_AGE = 180 * 24 * 60 * 60
+DEVICE_MAX_ADDRESSES = 5
+
+
+def _address_hash(address: str) -> str:
+    return hashlib.sha256(address.strip().lower().encode()).hexdigest()[:32]
+
+
+def known_device_addresses(request: HttpRequest) -> list[str]:
+    """The address hashes this browser has logged in to (valid, signed cookie only)."""
+    value = request.COOKIES.get(DEVICE_COOKIE, "")
+    try:
+        hashes = signing.loads(value, salt=DEVICE_SALT, max_age=DEVICE_MAX_AGE)
+    except signing.BadSignature:
+        return []
+    return [item for item in hashes if isinstance(item, str)] if isinstance(hashes, list) else []
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -64,6 +89,12 @@ class AccountAdapter(DefaultAccountAdapter):
             if error.code == "too_many_login_attempts":
                 raise ImmediateHttpResponse(respond_429(request)) from error
             raise
+        login = str(credentials.get("email") or credentials.get("username") or "")
+        if _address_hash(login) in known_device_addresses(request):
+            # A browser the owner logged in with before: the ceiling against a
+            # spread-out attack does not apply (`login_failed` per IP still does).
+            self._address_usage = None
+            return
         if getattr(self, "_reauthenticating", False):
             # The logged-in owner confirming their password (allauth's reauthentication
             # before a password or two-factor change): the ceiling against strangers
@@ -79,6 +110,24 @@ class AccountAdapter(DefaultAccountAdapter):
         if not self._address_usage:
             self._rollback_login_failed_rl_usage()
             raise ImmediateHttpResponse(respond_429(request))
+
+    def post_login(
+        self, request: HttpRequest, user: AbstractBaseUser, **kwargs: Any
+    ) -> HttpResponse:
+        """After a full login (password or code, and two-factor): remember this browser."""
+        response = super().post_login(request, user, **kwargs)
+        hashes = [_address_hash(user.email)] + [
+            item for item in known_device_addresses(request) if item != _address_hash(user.email)
+        ]
+        response.set_cookie(
+            DEVICE_COOKIE,
+            signing.dumps(hashes[:DEVICE_MAX_ADDRESSES], salt=DEVICE_SALT),
+            max_age=DEVICE_MAX_AGE,
+            secure=settings.SESSION_COOKIE_SECURE,
+            httponly=True,
+            samesite="Lax",
+        )
+        return response
 
     def reauthenticate(self, user, password: str) -> bool:
         self._reauthenticating = True

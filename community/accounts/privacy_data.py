@@ -12,6 +12,8 @@ from allauth.core.internal.ratelimit import parse_rates
 
 from community.privacy.registry import Declaration
 
+from .adapter import DEVICE_MAX_AGE
+
 DAY = 24 * 60 * 60
 
 
@@ -37,11 +39,16 @@ def declaration() -> Declaration:
               "is geprobeerd in te loggen, een account te maken, een wachtwoord te herstellen "
               "of iets te plaatsen"),
             _("een sessie zolang je bent ingelogd"),
+            _("een cookie in je browser dat onthoudt dat je daar eerder inlogde (je "
+              "e-mailadres staat er alleen onleesbaar in), zodat wie je adres probeert te "
+              "raden jou daar niet kan buitensluiten"),
         ],
         purpose=_("Om het raden van wachtwoorden en misbruik van formulieren tegen te gaan, "
                   "en om je ingelogd te houden."),
         retention=_("De tellingen verlopen vanzelf, uiterlijk na %(window)s. Een sessie "
-                    "eindigt als je uitlogt, en anders na %(session)s.")
+                    "eindigt als je uitlogt, en anders na %(session)s. Het browsercookie "
+                    "verloopt na %(device)s.")
         % {"window": _days(longest_rate_window()),
-           "session": _days(settings.SESSION_COOKIE_AGE)},
+           "session": _days(settings.SESSION_COOKIE_AGE),
+           "device": _days(DEVICE_MAX_AGE)},
     )
