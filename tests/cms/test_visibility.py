@@ -166,3 +166,26 @@ def test_documents_in_the_body_of_a_members_only_instrument_are_protected(
     assert client.get(document.url).status_code == 403
     client.force_login(member)
     assert client.get(document.url).status_code == 200
+
+
+def test_a_document_no_live_page_uses_goes_to_editors_only(client, member, editor, knowledge_base):
+    """Uploaded for a draft, or only in the library: not public before its page is."""
+    document = _new_document("nog-niet-gepubliceerd")
+    draft = knowledge_base["public"]
+    draft.body = [("document", {"document": document, "title": "Concept"})]
+    draft.save_revision()  # a draft: the live page does not use it yet
+
+    assert client.get(document.url).status_code == 404
+    client.force_login(member)
+    assert client.get(document.url).status_code == 404
+    client.force_login(editor)
+    assert client.get(document.url).status_code == 200
+
+
+def test_a_document_a_public_page_uses_is_public(client, knowledge_base):
+    document = _new_document("openbaar-gebruikt")
+    page = knowledge_base["public"]
+    page.body = [("document", {"document": document, "title": "Bijlage"})]
+    page.save_revision().publish()
+
+    assert client.get(document.url).status_code == 200
