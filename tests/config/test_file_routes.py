@@ -26,6 +26,7 @@ from wagtail.documents.models import Document
 
 import pytest
 
+from cms.models import StandardPage
 from tests.factories import EditorFactory, MemberFactory
 from tests.helpers.traversal import (
     FILE_ROUTES,
@@ -64,11 +65,16 @@ def canaries(settings):
 
 
 @pytest.fixture
-def document(db):
-    """A public document, so /documents/<id>/… reaches the file-name check."""
+def document(home):
+    """A public document (a live public page shows it), so /documents/<id>/… reaches the
+    file-name check."""
     document = Document(title="Openbare bijlage")
     document.file.save("openbaar.pdf", ContentFile(b"%PDF-1.4 openbaar"), save=False)
     document.save()
+    page = StandardPage(title="Bijlagen", slug="bijlagen",
+                        body=[("document", {"document": document, "title": "Bijlage"})])
+    home.add_child(instance=page)
+    page.save_revision().publish()
     return document
 
 
