@@ -6,10 +6,13 @@ itself cannot set headers, and notification mails need the List-Unsubscribe
 headers of RFC 8058.
 """
 
+import functools
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -19,6 +22,18 @@ from .markup import render_html, render_text
 from .tokens import unsubscribe_token
 
 SUBJECT_PREFIX = "[IV-HO] "
+
+
+def in_dutch(build):
+    """Build the mail in the site's language: an editor's admin language (moderation
+    notices are sent from the admin) is not the member's."""
+
+    @functools.wraps(build)
+    def wrapper(**kwargs):
+        with translation.override(settings.LANGUAGE_CODE):
+            return build(**kwargs)
+
+    return wrapper
 
 
 def absolute(path):
@@ -72,6 +87,7 @@ def _comment_context(comment):
     }
 
 
+@in_dutch
 def comment_notification(*, recipient, comment, page):
     return _message(
         recipient=recipient,
@@ -86,6 +102,7 @@ def comment_notification(*, recipient, comment, page):
     )
 
 
+@in_dutch
 def digest(*, recipient, items):
     """`items`: (page, comment) pairs, grouped by page in that order."""
     groups = []
@@ -116,6 +133,7 @@ MODERATION_SUBJECTS = {
 }
 
 
+@in_dutch
 def moderation_notice(*, recipient, comment, page, action):
     """Tell the author what the editors did with their comment (a service mail)."""
     title = page.title if page is not None else str(_("een instrument"))

@@ -165,3 +165,24 @@ def test_moderation_services_need_the_permission(other_member, flagged):
         with pytest.raises(PermissionDenied):
             service(editor=other_member, comment=flagged)
     assert XtdComment.objects.get(pk=flagged.pk).is_public
+
+
+def test_the_notice_is_written_in_dutch_whatever_the_editors_admin_language(
+    editor, flagged, monkeypatch
+):
+    """An editor may use the admin in English; the author's mail is built in Dutch."""
+    from django.utils import translation
+
+    from community.discussions import mails
+
+    languages = []
+    real = mails.render_to_string
+
+    def recording(*args, **kwargs):
+        languages.append(translation.get_language())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(mails, "render_to_string", recording)
+    with translation.override("en"):
+        services.comment_hide(editor=editor, comment=flagged)
+    assert languages and set(languages) == {"nl"}
