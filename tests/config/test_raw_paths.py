@@ -19,6 +19,7 @@ from wagtail.documents.models import Document
 
 import pytest
 
+from cms.models import HomePage, StandardPage
 from tests.helpers.servers import gunicorn, raw_request, runserver
 from tests.helpers.services import requires_postgres, requires_redis
 from tests.helpers.traversal import (
@@ -81,6 +82,12 @@ def test_raw_traversal_never_reaches_a_file(server, settings):
     document = Document(title="Openbare bijlage")
     document.file.save("openbaar.pdf", ContentFile(b"%PDF-1.4 openbaar"), save=False)
     document.save()
+    # Public because a live public page shows it (documents no live page uses are
+    # for editors only).
+    page = StandardPage(title="Bijlagen", slug="bijlagen",
+                        body=[("document", {"document": document, "title": "Bijlage"})])
+    HomePage.objects.get().add_child(instance=page)
+    page.save_revision().publish()
 
     images = media / "images"
     images.mkdir(parents=True, exist_ok=True)
